@@ -1,0 +1,1 @@
+"""Taavon (تعاون): the platform of Iran's cooperative sector."""

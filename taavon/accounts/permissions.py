@@ -1,0 +1,147 @@
+"""The one place that answers "may this user do X to this object" and "which may they see".
+
+Every app registers a policy for its models. Views, the API and selectors call `visible()`,
+`can()` and `get_visible_or_404()`; nothing else decides access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Model, Q, QuerySet
+
+from taavon.core.errors import NotFoundError
+
+from .models import Role, RoleAssignment, User
+
+M = TypeVar("M", bound=Model)
+AnyUser = User | AnonymousUser
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a user's roles reach: the whole country, provinces, counties, cooperatives."""
+
+    roles: frozenset[str]
+    national: bool
+    province_ids: frozenset[int]
+    county_ids: frozenset[int]
+    cooperative_ids: frozenset[int]
+
+    @property
+    def is_officer(self) -> bool:
+        return self.national or bool(self.province_ids or self.county_ids)
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    def geo_q(
+        self,
+        *,
+        county: str | None = "county",
+        province: str | None = "county__province",
+        cooperative: str | None = None,
+    ) -> Q:
+        """A filter for objects placed by these lookup paths; empty scope matches nothing."""
+        q = Q(pk__in=[])
+        if county and self.county_ids:
+            q |= Q(**{f"{county}__in": self.county_ids})
+        if province and self.province_ids:
+            q |= Q(**{f"{province}__in": self.province_ids})
+        if cooperative and self.cooperative_ids:
+            q |= Q(**{f"{cooperative}__in": self.cooperative_ids})
+        return q
+
+
+EMPTY_SCOPE = Scope(frozenset(), False, frozenset(), frozenset(), frozenset())
+
+
+def scope_of(user: AnyUser | None) -> Scope:
+    """The user's scope, computed once per user object (one query)."""
+    if user is None or not user.is_authenticated:
+        return EMPTY_SCOPE
+    cached: Scope | None = getattr(user, "_taavon_scope", None)
+    if cached is not None:
+        return cached
+    assignments = list(
+        RoleAssignment.objects.filter(user_id=user.pk).values_list(
+            "role", "province_id", "county_id", "cooperative_id"
+        )
+    )
+    roles = frozenset(a[0] for a in assignments)
+    if user.is_superuser:
+        roles |= {Role.SYSADMIN}
+    scope = Scope(
+        roles=roles,
+        national=bool(roles & {Role.NATIONAL_OFFICER, Role.SYSADMIN}),
+        province_ids=frozenset(
+            a[1] for a in assignments if a[0] == Role.PROVINCIAL_OFFICER and a[1]
+        ),
+        county_ids=frozenset(a[2] for a in assignments if a[0] == Role.COUNTY_OFFICER and a[2]),
+        cooperative_ids=frozenset(a[3] for a in assignments if a[0] == Role.COOP_MANAGER and a[3]),
+    )
+    user._taavon_scope = scope  # type: ignore[union-attr]
+    return scope
+
+
+def forget_scope(user: AnyUser) -> None:
+    if hasattr(user, "_taavon_scope"):
+        del user._taavon_scope  # type: ignore[union-attr]
+
+
+class Policy(Protocol):
+    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]: ...
+
+    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool: ...
+
+
+_POLICIES: dict[type[Model], Policy] = {}
+
+
+def register(model: type[Model]) -> Callable[[type[Any]], type[Any]]:
+    """Class decorator: `@register(Cooperative) class CooperativePolicy: ...`."""
+
+    def decorate(policy_cls: type[Any]) -> type[Any]:
+        _POLICIES[model] = policy_cls()
+        return policy_cls
+
+    return decorate
+
+
+def _policy(model: type[Model]) -> Policy:
+    try:
+        return _POLICIES[model]
+    except KeyError:
+        raise LookupError(f"no access policy registered for {model.__name__}") from None
+
+
+def visible(user: AnyUser | None, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
+    """Objects of this kind the user may see (a queryset, so it composes and paginates)."""
+    qs = model_or_qs if isinstance(model_or_qs, QuerySet) else model_or_qs._default_manager.all()
+    anonymous = user if user is not None else AnonymousUser()
+    return _policy(qs.model).visible(anonymous, scope_of(anonymous), qs)
+
+
+def can(user: AnyUser | None, action: str, obj: Model) -> bool:
+    anonymous = user if user is not None else AnonymousUser()
+    return _policy(type(obj)).allows(anonymous, scope_of(anonymous), action, obj)
+
+
+def get_visible_or_404(
+    user: AnyUser | None, model_or_qs: type[M] | QuerySet[M], **lookup: Any
+) -> M:
+    """Fetch and authorise in one call; unknown and out-of-scope answer alike."""
+    try:
+        return visible(user, model_or_qs).get(**lookup)
+    except (ObjectDoesNotExist, ValidationError, ValueError, TypeError):
+        raise NotFoundError() from None
+
+
+def require(user: AnyUser | None, action: str, obj: Model) -> None:
+    """Raise NotFoundError unless allowed: a forbidden object looks like a missing one."""
+    if not can(user, action, obj):
+        raise NotFoundError()

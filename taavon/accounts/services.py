@@ -1,0 +1,150 @@
+"""Writes about users, roles and API tokens; each one is audited."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from taavon.audit.services import audit_record
+from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.geo.models import County, Province
+from taavon.persian.text import normalize
+from taavon.persian.validators import (
+    normalize_mobile,
+    normalize_national_id,
+    validate_mobile,
+    validate_national_id,
+)
+
+from . import tokens
+from .models import ApiToken, Role, RoleAssignment, User
+from .permissions import forget_scope
+
+MAX_ACTIVE_TOKENS = 20
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User | None,
+    password: str,
+    national_id: str | None = None,
+    username: str | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    mobile: str = "",
+    email: str = "",
+    is_staff: bool = False,
+) -> User:
+    """A citizen (by national ID) or a staff account (by username)."""
+    if national_id:
+        validate_national_id(national_id)
+    if mobile:
+        validate_mobile(mobile)
+    nid = normalize_national_id(national_id) if national_id else None
+    login = nid or normalize(username or "")
+    if not login:
+        raise ApplicationError(_("کد ملی یا نام کاربری لازم است."), code="required")
+    if nid and User.objects.filter(national_id=nid).exists():
+        raise ApplicationError(
+            _("کاربری با این کد ملی وجود دارد."), code="duplicate", fields={"national_id": []}
+        )
+    if User.objects.filter(username__iexact=login).exists():
+        raise ApplicationError(_("این نام کاربری گرفته شده است."), code="duplicate")
+    user = User(
+        username=login,
+        national_id=nid,
+        first_name=normalize(first_name),
+        last_name=normalize(last_name),
+        mobile=normalize_mobile(mobile) if mobile else "",
+        email=email.strip(),
+        is_staff=is_staff,
+    )
+    user.set_password(password)
+    user.save()
+    audit_record(actor=actor, action="accounts.user.create", obj=user)
+    return user
+
+
+@transaction.atomic
+def role_assign(
+    *,
+    actor: User | None,
+    user: User,
+    role: Role | str,
+    province: Province | None = None,
+    county: County | None = None,
+    cooperative_id: int | None = None,
+) -> RoleAssignment:
+    role = Role(role)
+    needs = {
+        Role.COUNTY_OFFICER: county is not None,
+        Role.PROVINCIAL_OFFICER: province is not None,
+        Role.COOP_MANAGER: cooperative_id is not None,
+    }
+    if not needs.get(role, True):
+        raise ApplicationError(_("برای این نقش، حوزهٔ جغرافیایی یا تعاونی لازم است."), code="scope")
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, province=province, county=county, cooperative_id=cooperative_id
+    )
+    if role == Role.SYSADMIN and not user.is_staff:
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    if created:
+        audit_record(
+            actor=actor,
+            action="accounts.role.assign",
+            obj=user,
+            summary=str(assignment),
+            province_id=province.pk if province else (county.province_id if county else None),
+            county_id=county.pk if county else None,
+        )
+    forget_scope(user)
+    return assignment
+
+
+@transaction.atomic
+def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """Create a token for the actor; the plain token is returned once and never stored."""
+    name = normalize(name)
+    if not name or len(name) > 100:
+        raise ApplicationError(
+            _("نام توکن باید بین ۱ تا ۱۰۰ نویسه باشد."), code="invalid", fields={"name": []}
+        )
+    User.objects.select_for_update().get(pk=actor.pk)  # serialise the active-token count
+    if ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
+        raise ApplicationError(_("تعداد توکن‌های فعال به سقف رسیده است."), code="limit")
+    plain, prefix, secret_hash = tokens.generate()
+    token = ApiToken.objects.create(user=actor, name=name, prefix=prefix, secret_hash=secret_hash)
+    audit_record(actor=actor, action="accounts.token.create", obj=token, summary=name)
+    return token, plain
+
+
+@transaction.atomic
+def api_token_revoke(*, actor: User, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=actor).first()
+    if token is None:
+        raise NotFoundError()
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(actor=actor, action="accounts.token.revoke", obj=token, summary=token.name)
+    return token
+
+
+def api_token_authenticate(raw: str) -> User | None:
+    """The active user behind a token, or None for malformed, unknown or revoked tokens."""
+    parts = tokens.split(raw)
+    if parts is None:
+        return None
+    prefix, secret = parts
+    token = ApiToken.objects.select_related("user").filter(prefix=prefix).first()
+    if token is None or token.revoked_at is not None or not token.user.is_active:
+        return None
+    if not tokens.matches(secret, token.secret_hash):
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

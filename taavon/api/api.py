@@ -1,0 +1,32 @@
+"""The versioned REST API: /api/v1/, OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
+
+from . import audit, errors, geo, me
+
+
+class PersianJSONRenderer(JSONRenderer):
+    """UTF-8 JSON without \\u escapes, so Persian stays readable on the wire."""
+
+    json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012
+
+
+api = NinjaAPI(
+    renderer=PersianJSONRenderer(),
+    title="Taavon API",
+    version="1.0.0",
+    description=(
+        "API of Taavon (تعاون), the platform of the cooperative sector. Authenticate with the "
+        "browser session or a personal token: `Authorization: Bearer tvn_...`. Errors always "
+        'have the shape `{"message", "code", "extra": {"fields": {...}}}`.'
+    ),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+errors.install(api)
+api.add_router("/geo", geo.router)
+api.add_router("/me", me.router)
+api.add_router("/audit", audit.router)

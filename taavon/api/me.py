@@ -1,0 +1,127 @@
+"""The current user: profile, roles, API tokens, notifications."""
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from taavon.accounts import selectors as account_selectors
+from taavon.accounts import services as account_services
+from taavon.notifications import selectors as notification_selectors
+from taavon.notifications import services as notification_services
+
+from .auth import REQUIRED
+from .errors import ErrorOut
+from .pagination import Pagination
+
+router = Router(tags=["me"], auth=REQUIRED)
+
+
+class RoleOut(Schema):
+    role: str
+    role_label: str
+    province_code: str | None
+    county_id: int | None
+    cooperative_id: int | None
+
+    @staticmethod
+    def resolve_role_label(obj: Any) -> str:
+        return str(obj.get_role_display())
+
+    @staticmethod
+    def resolve_province_code(obj: Any) -> str | None:
+        province = obj.province or (obj.county.province if obj.county else None)
+        return province.code if province else None
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    first_name: str
+    last_name: str
+    national_id: str | None
+    mobile: str
+    email: str
+    roles: list[RoleOut]
+
+
+class TokenIn(Schema):
+    name: str = Field(..., min_length=1, max_length=100)
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    token: str = Field(..., description="Shown once; store it now.")
+
+
+class NotificationOut(Schema):
+    id: int
+    code: str
+    title: str
+    body: str
+    url: str
+    created_at: datetime
+    read_at: datetime | None
+
+
+class MarkedOut(Schema):
+    marked: int
+
+
+@router.get("", response=MeOut, summary="The current user")
+def me(request: HttpRequest) -> Any:
+    user = request.auth  # type: ignore[attr-defined]
+    user.roles = list(account_selectors.user_roles(user=user))
+    return user
+
+
+@router.get("/tokens", response=list[TokenOut], summary="My API tokens")
+def list_tokens(request: HttpRequest) -> Any:
+    return list(account_selectors.user_tokens(user=request.auth))  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/tokens",
+    response={201: TokenCreatedOut, 400: ErrorOut, 422: ErrorOut},
+    summary="Create an API token",
+)
+def create_token(request: HttpRequest, payload: TokenIn) -> Any:
+    token, plain = account_services.api_token_create(actor=request.auth, name=payload.name)  # type: ignore[attr-defined]
+    token.token = plain  # type: ignore[attr-defined]
+    return 201, token
+
+
+@router.delete(
+    "/tokens/{token_id}", response={200: TokenOut, 404: ErrorOut}, summary="Revoke an API token"
+)
+def revoke_token(request: HttpRequest, token_id: int) -> Any:
+    return account_services.api_token_revoke(actor=request.auth, token_id=token_id)  # type: ignore[attr-defined]
+
+
+@router.get("/notifications", response=list[NotificationOut], summary="My notifications")
+@paginate(Pagination)
+def list_notifications(request: HttpRequest, unread: bool = False) -> Any:
+    return notification_selectors.notification_list(user=request.auth, unread_only=unread)  # type: ignore[attr-defined]
+
+
+@router.post(
+    "/notifications/read",
+    response={200: MarkedOut, 404: ErrorOut},
+    summary="Mark notifications read (one by id, or all)",
+)
+def mark_read(request: HttpRequest, notification_id: int | None = None) -> Any:
+    count = notification_services.notification_mark_read(
+        actor=request.auth,
+        notification_id=notification_id,  # type: ignore[attr-defined]
+    )
+    return {"marked": count}

@@ -1,0 +1,40 @@
+"""One application error type; the API and the UI turn it into one error shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class ApplicationError(Exception):
+    """A rule was broken by the caller's input; the message is for the user (Persian)."""
+
+    status_code = 400
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "invalid",
+        fields: dict[str, list[str]] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = str(message)
+        self.code = code
+        self.fields = fields or {}
+        self.extra = extra or {}
+
+
+class NotFoundError(ApplicationError):
+    """Missing *or* forbidden: both answer the same so scope cannot be probed."""
+
+    status_code = 404
+
+    def __init__(self, message: str | None = None) -> None:
+        from django.utils.translation import gettext
+
+        super().__init__(message or gettext("موردی یافت نشد."), code="not_found")
+
+
+class ConflictError(ApplicationError):
+    status_code = 409

@@ -1,0 +1,17 @@
+"""Load demo data (idempotent) and print the demo logins."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from taavon.core.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo users for every role and a few cooperatives; prints the logins."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        logins = seed_demo()
+        self.stdout.write("Demo logins (password for all: %s):" % logins[0].password)
+        for item in logins:
+            self.stdout.write(f"  {item.role:<28} {item.login:<14} {item.note}")

@@ -1,0 +1,1 @@
+"""Persian text, Jalali date, number-to-words and Iranian identifier toolkit."""

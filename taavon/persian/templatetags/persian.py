@@ -1,0 +1,120 @@
+"""Template filters and tags for Persian presentation: ``{% load persian %}``.
+
+Every filter looks at the *active* language: Persian digits, Jalali month names
+and the Arabic thousands separator in ``fa``; Latin digits otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+import jdatetime
+from django import template
+
+from taavon.persian.jalali import format_jalali, today_jalali
+from taavon.persian.language import is_persian
+from taavon.persian.text import to_latin_digits, to_persian_digits
+from taavon.persian.words import number_to_words
+
+register = template.Library()
+
+DATE_FORMAT = "%Y/%m/%d"
+DATETIME_FORMAT = "%Y/%m/%d %H:%M"
+TODAY_FORMAT = "%-d %B %Y"
+EMPTY_AMOUNT = "—"
+PERSIAN_THOUSANDS_SEPARATOR = "\u066c"  # «٬»
+
+
+def _localised(text: str) -> str:
+    return to_persian_digits(text) if is_persian() else to_latin_digits(text)
+
+
+def _to_decimal(value: Any) -> Decimal | None:
+    """Coerce ints, Decimals, floats and numeric strings (any digit script) to Decimal."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    text = to_latin_digits(str(value)).strip()
+    for separator in (",", PERSIAN_THOUSANDS_SEPARATOR, "\u060c", " "):
+        text = text.replace(separator, "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+@register.filter
+def jalali(value: Any, fmt: str | None = None) -> Any:
+    """``{{ d|jalali }}`` → ۱۴۰۴/۰۷/۱۹, ``{{ d|jalali:"%d %B %Y" }}`` → ۱۹ مهر ۱۴۰۴.
+
+    Aware datetimes are shown in local (Tehran) time; their default format adds
+    ``%H:%M``.  Empty values render as ``""``; non-dates are returned unchanged.
+    """
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, datetime.date | jdatetime.date):
+        return value
+    if fmt is None:
+        is_datetime = isinstance(value, datetime.datetime | jdatetime.datetime)
+        fmt = DATETIME_FORMAT if is_datetime else DATE_FORMAT
+    persian = is_persian()
+    return format_jalali(value, fmt, persian_digits=persian, persian_names=persian)
+
+
+@register.filter(is_safe=True)
+def fa_digits(value: Any) -> str:
+    """Digits in the active language's script: Persian in ``fa``, Latin otherwise."""
+    if value is None:
+        return ""
+    return _localised(str(value))
+
+
+@register.filter(is_safe=True)
+def rial(value: Any) -> Any:
+    """An amount in rials with thousands separators: ۱٬۲۵۰٬۰۰۰ (fa) / 1,250,000 (en).
+
+    ``None`` renders as «—»; fractions are rounded half-up; unparseable values are
+    returned unchanged.
+    """
+    if value is None:
+        return EMPTY_AMOUNT
+    number = _to_decimal(value)
+    if number is None:
+        return value
+    amount = int(number.to_integral_value(rounding=ROUND_HALF_UP))
+    text = f"{amount:,}"
+    if is_persian():
+        return to_persian_digits(text).replace(",", PERSIAN_THOUSANDS_SEPARATOR)
+    return text
+
+
+@register.filter(is_safe=True)
+def number(value: Any) -> Any:
+    """A count with thousands separators in the active language's digits (same as ``rial``)."""
+    return rial(value)
+
+
+@register.filter
+def num_words(value: Any) -> Any:
+    """An integer in Persian words: ``{{ 1250000|num_words }}`` → «یک میلیون و …».
+
+    Non-integers and out-of-range numbers are returned unchanged.
+    """
+    number = _to_decimal(value) if value is not None else None
+    if number is None or number != number.to_integral_value():
+        return value
+    try:
+        return number_to_words(int(number))
+    except ValueError:
+        return value
+
+
+@register.simple_tag
+def jalali_today(fmt: str = TODAY_FORMAT) -> str:
+    """Today's Jalali date in Tehran: ``{% jalali_today %}`` → «۶ آذر ۱۴۰۵» in ``fa``."""
+    persian = is_persian()
+    return format_jalali(today_jalali(), fmt, persian_digits=persian, persian_names=persian)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class RegistryConfig(AppConfig):
+    name = "taavon.registry"
+    label = "registry"
+
+    def ready(self) -> None:
+        from . import policies  # noqa: F401

@@ -1,0 +1,7 @@
+"""Local development and the demo: SQLite under var/, immediate tasks, console email/SMS."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,47 @@
+"""The public home page and each role's dashboard."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from taavon.accounts.permissions import scope_of, visible
+from taavon.accounts.selectors import user_roles
+from taavon.geo.models import County, Province
+from taavon.notifications.selectors import notification_list
+from taavon.registry.models import Cooperative, CooperativeStatus
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    totals = Cooperative.objects.aggregate(
+        active=Count("pk", filter=Q(status=CooperativeStatus.ACTIVE)),
+        founding=Count("pk", filter=Q(status=CooperativeStatus.FOUNDING)),
+    )
+    context = {
+        "province_count": Province.objects.count(),
+        "county_count": County.objects.count(),
+        "active_cooperatives": totals["active"],
+        "founding_cooperatives": totals["founding"],
+    }
+    return render(request, "web/home.html", context)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    scope = scope_of(user)
+    cooperatives = visible(user, Cooperative).select_related("county")
+    if not scope.national:
+        cooperatives = cooperatives.filter(
+            scope.geo_q(county="county", province="county__province", cooperative="pk")
+        )
+    context = {
+        "roles": list(user_roles(user=user)),  # type: ignore[arg-type]
+        "scope": scope,
+        "cooperatives": cooperatives.order_by("name")[:20],
+        "cooperative_count": cooperatives.count(),
+        "notifications": notification_list(user=user, unread_only=False)[:5],  # type: ignore[arg-type]
+    }
+    return render(request, "web/dashboard.html", context)
