@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -18,7 +18,6 @@ from taavon.core.errors import NotFoundError
 
 from .models import Role, RoleAssignment, User
 
-M = TypeVar("M", bound=Model)
 AnyUser = User | AnonymousUser
 
 
@@ -119,7 +118,7 @@ def _policy(model: type[Model]) -> Policy:
         raise LookupError(f"no access policy registered for {model.__name__}") from None
 
 
-def visible(user: AnyUser | None, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
+def visible[M: Model](user: AnyUser | None, model_or_qs: type[M] | QuerySet[M]) -> QuerySet[M]:
     """Objects of this kind the user may see (a queryset, so it composes and paginates)."""
     qs = model_or_qs if isinstance(model_or_qs, QuerySet) else model_or_qs._default_manager.all()
     anonymous = user if user is not None else AnonymousUser()
@@ -131,7 +130,7 @@ def can(user: AnyUser | None, action: str, obj: Model) -> bool:
     return _policy(type(obj)).allows(anonymous, scope_of(anonymous), action, obj)
 
 
-def get_visible_or_404(
+def get_visible_or_404[M: Model](
     user: AnyUser | None, model_or_qs: type[M] | QuerySet[M], **lookup: Any
 ) -> M:
     """Fetch and authorise in one call; unknown and out-of-scope answer alike."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +26,24 @@ from .permissions import forget_scope
 
 MAX_ACTIVE_TOKENS = 20
 
+# The scope each role takes: (required, allowed) among province, county and cooperative.
+ROLE_SCOPES: dict[Role, tuple[frozenset[str], frozenset[str]]] = {
+    Role.COUNTY_OFFICER: (frozenset({"county"}), frozenset({"county"})),
+    Role.PROVINCIAL_OFFICER: (frozenset({"province"}), frozenset({"province"})),
+    Role.COOP_MANAGER: (frozenset({"cooperative"}), frozenset({"cooperative"})),
+    Role.FESTIVAL_JUDGE: (frozenset(), frozenset({"province"})),
+}
+
+
+def _validate(field: str, validator: Callable[[str], None], value: str) -> None:
+    """Run a Persian validator; its ValidationError becomes the one application error type."""
+    try:
+        validator(value)
+    except ValidationError as exc:
+        raise ApplicationError(
+            exc.messages[0], code=exc.code or "invalid", fields={field: list(exc.messages)}
+        ) from None
+
 
 @transaction.atomic
 def user_create(
@@ -39,16 +60,18 @@ def user_create(
 ) -> User:
     """A citizen (by national ID) or a staff account (by username)."""
     if national_id:
-        validate_national_id(national_id)
+        _validate("national_id", validate_national_id, national_id)
     if mobile:
-        validate_mobile(mobile)
+        _validate("mobile", validate_mobile, mobile)
     nid = normalize_national_id(national_id) if national_id else None
     login = nid or normalize(username or "")
     if not login:
         raise ApplicationError(_("کد ملی یا نام کاربری لازم است."), code="required")
     if nid and User.objects.filter(national_id=nid).exists():
         raise ApplicationError(
-            _("کاربری با این کد ملی وجود دارد."), code="duplicate", fields={"national_id": []}
+            _("کاربری با این کد ملی وجود دارد."),
+            code="duplicate",
+            fields={"national_id": [_("کاربری با این کد ملی وجود دارد.")]},
         )
     if User.objects.filter(username__iexact=login).exists():
         raise ApplicationError(_("این نام کاربری گرفته شده است."), code="duplicate")
@@ -78,17 +101,24 @@ def role_assign(
     cooperative_id: int | None = None,
 ) -> RoleAssignment:
     role = Role(role)
-    needs = {
-        Role.COUNTY_OFFICER: county is not None,
-        Role.PROVINCIAL_OFFICER: province is not None,
-        Role.COOP_MANAGER: cooperative_id is not None,
+    given = {
+        name
+        for name, value in (
+            ("province", province),
+            ("county", county),
+            ("cooperative", cooperative_id),
+        )
+        if value is not None
     }
-    if not needs.get(role, True):
+    required, allowed = ROLE_SCOPES.get(role, (frozenset(), frozenset()))
+    if not required <= given:
         raise ApplicationError(_("برای این نقش، حوزهٔ جغرافیایی یا تعاونی لازم است."), code="scope")
+    if not given <= allowed:
+        raise ApplicationError(_("این حوزه با این نقش جور نیست."), code="scope")
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, province=province, county=county, cooperative_id=cooperative_id
     )
-    if role == Role.SYSADMIN and not user.is_staff:
+    if role == Role.SYSADMIN and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
     if created:

@@ -13,11 +13,12 @@ class Origin:
     channel: str = "system"  # web, api, cli, task, system
 
 
-_origin: ContextVar[Origin] = ContextVar("taavon_origin", default=Origin())
+_DEFAULT = Origin()
+_origin: ContextVar[Origin | None] = ContextVar("taavon_origin", default=None)
 
 
 def current_origin() -> Origin:
-    return _origin.get()
+    return _origin.get() or _DEFAULT
 
 
 def set_origin(origin: Origin) -> object:

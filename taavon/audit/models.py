@@ -13,7 +13,7 @@ class AuditEvent(models.Model):
     occurred_at = models.DateTimeField(_("زمان"), auto_now_add=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
@@ -30,10 +30,10 @@ class AuditEvent(models.Model):
     channel = models.CharField(_("مجرا"), max_length=10, default="system")
     user_agent = models.CharField(max_length=300, blank=True)
     province = models.ForeignKey(
-        "geo.Province", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "geo.Province", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     county = models.ForeignKey(
-        "geo.County", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "geo.County", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -20,6 +20,7 @@ LORESTAN_CODE = "IR-15"
 COUNTY_COLUMNS = ("slug", "name_fa", "name_en", "population_1395", "source")
 _SLUG = re.compile(r"^[a-z][a-z0-9-]{1,59}$")
 _PROVINCE_CODE = re.compile(r"^IR-\d{2}$")
+THOUSANDS_SEPARATORS = (",", "\u066c", "\u060c")  # «,», Arabic «٬» and «،» from fa spreadsheets
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class CountyRow:
     name_key: str
     population_1395: int | None
     source: str
+    row: int = 0  # line in the file, for error messages
 
 
 def read_provinces(path: Path = PROVINCES_CSV) -> list[dict[str, str | int | None]]:
@@ -75,7 +77,9 @@ def parse_counties(text: str) -> tuple[list[CountyRow], list[RowError]]:
             continue  # empty rows are common in exported sheets
         slug = values.get("slug", "").lower()
         name_fa = normalize(values.get("name_fa"))
-        population_text = to_latin_digits(values.get("population_1395", "")).replace(",", "")
+        population_text = to_latin_digits(values.get("population_1395", ""))
+        for separator in THOUSANDS_SEPARATORS:
+            population_text = population_text.replace(separator, "")
         if not _SLUG.match(slug):
             errors.append(RowError(line_no, "slug", _("شناسه باید با حروف لاتین کوچک باشد.")))
         elif slug in seen_slugs:
@@ -102,6 +106,7 @@ def parse_counties(text: str) -> tuple[list[CountyRow], list[RowError]]:
                 name_key=search_key(name_fa),
                 population_1395=population,
                 source=values.get("source", ""),
+                row=line_no,
             )
         )
     if not rows and not errors:

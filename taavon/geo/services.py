@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
@@ -46,8 +47,6 @@ def reference_data_load(*, actor: User | None = None) -> ImportResult:
 
 class CountyImportError(ApplicationError):
     def __init__(self, errors: list[RowError]) -> None:
-        from django.utils.translation import gettext
-
         super().__init__(
             gettext("فایل شهرستان‌ها خطا دارد؛ هیچ ردیفی ذخیره نشد."),
             code="invalid_file",
@@ -62,8 +61,15 @@ def counties_import(
 ) -> ImportResult:
     """Create or update a province's counties from CSV text; all rows or none."""
     rows, errors = parse_counties(text)
+    # A name already used by another county of the province would break the unique constraint.
+    slug_by_key = dict(County.objects.filter(province=province).values_list("name_key", "slug"))
+    errors += [
+        RowError(row.row, "name_fa", gettext("شهرستانی با این نام در این استان هست."))
+        for row in rows
+        if slug_by_key.get(row.name_key, row.slug) != row.slug
+    ]
     if errors:
-        raise CountyImportError(errors)
+        raise CountyImportError(sorted(errors, key=lambda e: e.row))
     created = updated = 0
     for row in rows:
         _, was_created = County.objects.update_or_create(

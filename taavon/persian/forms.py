@@ -108,9 +108,9 @@ class _IdentifierField(forms.CharField):
         "spellcheck": "false",
     }
 
-    def to_python(self, value: Any) -> str:
-        text: str = super().to_python(value)
-        if text in self.empty_values:
+    def to_python(self, value: Any) -> str | None:
+        text = super().to_python(value)
+        if text is None or text in self.empty_values:
             return text
         return self.normalize(text)
 

@@ -98,9 +98,10 @@ def parse_jalali(text: str) -> datetime.date:
         )
     year, month, day = (int(part) for part in match.groups())
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: datetime.date = jdatetime.date(year, month, day).togregorian()
     except (ValueError, OverflowError):
         raise JalaliDateError(gettext("این تاریخ در تقویم وجود ندارد."), "invalid_date") from None
+    return gregorian
 
 
 def today_jalali() -> jdatetime.date:

@@ -1,15 +1,27 @@
-"""Who sees and manages a cooperative: the public sees registered ones; officers manage
-within their geography; a manager manages their own cooperative."""
+"""Who sees and manages registry objects.
+
+- The public sees registered cooperatives (never their members).
+- Officers see and act on everything placed in their county/province; national officers everywhere.
+- A cooperative's manager sees and manages that cooperative, its members and its ledger.
+- A founder sees their own founding applications.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from taavon.accounts.permissions import AnyUser, Scope, register
 
-from .models import Cooperative, CooperativeStatus
+from .models import (
+    Cooperative,
+    CooperativeStatus,
+    FoundingApplication,
+    Membership,
+    Person,
+    RuleProfile,
+)
 
 PUBLIC_STATUSES = [
     CooperativeStatus.ACTIVE,
@@ -19,26 +31,119 @@ PUBLIC_STATUSES = [
 ]
 
 
-def managed(scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
+def cooperative_scope_q(scope: Scope, prefix: str = "") -> Q:
+    """Objects whose cooperative (reached by `prefix`) the scope manages."""
+    coop = f"{prefix}__" if prefix else ""
+    return scope.geo_q(
+        county=f"{coop}county",
+        province=f"{coop}county__province",
+        cooperative=f"{prefix}" if prefix else "pk",
+    )
+
+
+def _managed(scope: Scope, qs: QuerySet[Any], prefix: str) -> QuerySet[Any]:
     if scope.national:
         return qs
-    return qs.filter(scope.geo_q(cooperative="pk"))
+    return qs.filter(cooperative_scope_q(scope, prefix))
+
+
+class CooperativeOwnedPolicy:
+    """For objects that belong to one cooperative through `prefix` (e.g. "cooperative")."""
+
+    prefix = "cooperative"
+
+    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
+        return _managed(scope, qs, self.prefix)
+
+    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
+        return self.visible(user, scope, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 
 @register(Cooperative)
 class CooperativePolicy:
+    """`view` is public for registered cooperatives; `manage` needs scope."""
+
     def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
         if scope.national:
             return qs
-        public = qs.filter(status__in=PUBLIC_STATUSES)
         if not (scope.is_officer or scope.cooperative_ids):
-            return public
-        return public | managed(scope, qs)
+            return qs.filter(status__in=PUBLIC_STATUSES)
+        return qs.filter(Q(status__in=PUBLIC_STATUSES) | cooperative_scope_q(scope))
 
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
-        if action == "view":
-            return (
-                obj.status in PUBLIC_STATUSES
-                or managed(scope, Cooperative.objects.filter(pk=obj.pk)).exists()
+        if action == "view" and obj.status in PUBLIC_STATUSES:
+            return True
+        return _managed(scope, Cooperative.objects.filter(pk=obj.pk), "").exists()
+
+
+def managed_cooperatives(scope: Scope, qs: QuerySet[Cooperative]) -> QuerySet[Cooperative]:
+    """Cooperatives the scope may manage (not merely view publicly)."""
+    return _managed(scope, qs, "")
+
+
+@register(Membership)
+class MembershipPolicy(CooperativeOwnedPolicy):
+    pass
+
+
+@register(Person)
+class PersonPolicy:
+    """A person is visible to whoever manages one of their cooperatives."""
+
+    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if scope.national:
+            return qs
+        if not (scope.is_officer or scope.cooperative_ids):
+            return qs.none()
+        return qs.filter(
+            pk__in=Membership.objects.filter(cooperative_scope_q(scope, "cooperative")).values(
+                "person_id"
             )
-        return managed(scope, Cooperative.objects.filter(pk=obj.pk)).exists()
+        )
+
+    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
+        return self.visible(user, scope, Person.objects.filter(pk=obj.pk)).exists()
+
+
+@register(FoundingApplication)
+class FoundingApplicationPolicy:
+    """Applicants see their own; officers see those of their county/province."""
+
+    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
+        if scope.national:
+            return qs
+        own = Q(applicant_id=user.pk) if user.is_authenticated else Q(pk__in=[])
+        if scope.is_officer:
+            own |= scope.geo_q(county="county", province="county__province")
+        return qs.filter(own)
+
+    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
+        """`applicant:<verb>` actions are the founder's, `officer:<verb>` the reviewing office's."""
+        own = bool(user.is_authenticated and obj.applicant_id == user.pk)
+        officer = self._is_officer_for(scope, obj)
+        if action == "view":
+            return own or officer
+        if action.startswith("applicant:"):
+            return own
+        if action.startswith("officer:"):
+            return officer
+        return False
+
+    @staticmethod
+    def _is_officer_for(scope: Scope, obj: Any) -> bool:
+        return (
+            scope.national
+            or obj.county_id in scope.county_ids
+            or obj.county.province_id in scope.province_ids
+        )
+
+
+@register(RuleProfile)
+class RuleProfilePolicy:
+    """Rule profiles are public rules; national officers publish new versions."""
+
+    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
+        return qs
+
+    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
+        return action == "view" or scope.has_role("national_officer", "sysadmin")

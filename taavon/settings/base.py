@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "taavon.audit",
     "taavon.notifications",
     "taavon.registry",
+    "taavon.capital",
     "taavon.api",
     "taavon.web",
 ]

@@ -1,9 +1,10 @@
 import datetime
 import zoneinfo
+from collections.abc import Iterator
 
 import jdatetime
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,6 +16,13 @@ from taavon.persian.jalali import (
     today_jalali,
 )
 from taavon.persian.text import to_persian_digits
+
+
+@pytest.fixture(autouse=True)
+def _persian() -> Iterator[None]:
+    with translation.override("fa"):
+        yield
+
 
 TEHRAN = zoneinfo.ZoneInfo("Asia/Tehran")
 
@@ -183,7 +191,9 @@ def test_today_jalali_is_tehran_today() -> None:
 
 # --- properties ---------------------------------------------------------------------
 
-dates_1900_2100 = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
+dates_1900_2100 = st.dates(
+    min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)
+)
 
 
 @given(dates_1900_2100, st.booleans())
@@ -199,7 +209,9 @@ def test_unpadded_and_dashed_forms_round_trip(day: datetime.date) -> None:
     assert parse_jalali(to_persian_digits(f"{j.year}.{j.month}.{j.day}")) == day
 
 
-@given(st.datetimes(min_value=datetime.datetime(1900, 1, 2), max_value=datetime.datetime(2100, 12, 30)))
+@given(
+    st.datetimes(min_value=datetime.datetime(1900, 1, 2), max_value=datetime.datetime(2100, 12, 30))
+)
 def test_aware_datetime_date_matches_tehran_local_date(moment: datetime.datetime) -> None:
     aware = moment.replace(tzinfo=datetime.UTC)
     assert to_jalali(aware).togregorian().date() == aware.astimezone(TEHRAN).date()

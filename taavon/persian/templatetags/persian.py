@@ -102,9 +102,12 @@ def number(value: Any) -> Any:
 def num_words(value: Any) -> Any:
     """An integer in Persian words: ``{{ 1250000|num_words }}`` → «یک میلیون و …».
 
-    Non-integers and out-of-range numbers are returned unchanged.
+    ``None`` renders as ``""``; non-integers and out-of-range numbers are
+    returned unchanged.
     """
-    number = _to_decimal(value) if value is not None else None
+    if value is None:
+        return ""
+    number = _to_decimal(value)
     if number is None or number != number.to_integral_value():
         return value
     try:

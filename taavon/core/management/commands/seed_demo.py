@@ -12,6 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         logins = seed_demo()
-        self.stdout.write("Demo logins (password for all: %s):" % logins[0].password)
+        self.stdout.write(f"Demo logins (password for all: {logins[0].password}):")
         for item in logins:
             self.stdout.write(f"  {item.role:<28} {item.login:<14} {item.note}")

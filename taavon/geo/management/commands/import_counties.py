@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from taavon.geo.models import Province
 from taavon.geo.services import CountyImportError, counties_import
+from taavon.persian.text import to_persian_digits
 
 
 class Command(BaseCommand):
@@ -19,18 +21,32 @@ class Command(BaseCommand):
         parser.add_argument("--province", required=True, help="ISO code, e.g. IR-15")
 
     def handle(self, *args: Any, csv_path: Path, province: str, **options: Any) -> None:
+        code = province.strip().upper()
         try:
-            target = Province.objects.get(code=province.strip().upper())
+            target = Province.objects.get(code=code)
         except Province.DoesNotExist as exc:
-            raise CommandError(f"unknown province {province!r}") from exc
+            raise CommandError(
+                _("استانی با کد «%(code)s» نیست؛ مثلاً IR-15 وارد کنید.") % {"code": code}
+            ) from exc
         try:
             text = csv_path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(f"cannot read {csv_path}: {exc}") from exc
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                _("فایل %(path)s با UTF-8 ذخیره نشده است.") % {"path": csv_path}
+            ) from exc
+        except OSError as exc:
+            raise CommandError(
+                _("فایل %(path)s خوانده نشد: %(error)s") % {"path": csv_path, "error": exc}
+            ) from exc
         try:
             result = counties_import(province=target, text=text, actor=None)
         except CountyImportError as exc:
             for err in exc.errors:
-                self.stderr.write(f"row {err.row}, column {err.column}: {err.message}")
+                line = _("ردیف %(row)s، ستون «%(column)s»: %(message)s") % {
+                    "row": to_persian_digits(err.row),
+                    "column": err.column,
+                    "message": err.message,
+                }
+                self.stderr.write(line)
             raise CommandError(exc.message) from exc
         self.stdout.write(f"{result.created} created, {result.updated} updated")

@@ -1,0 +1,107 @@
+"""Entry point: ``python -m bench --scale small|lorestan|national [--db sqlite|postgres] ...``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from .dataset import SCALES, prepare_database
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Build a synthetic Taavon dataset and print figures against same-run baselines.",
+    )
+    parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite",
+                        help="sqlite: a temporary file; postgres: DATABASE_URL or "
+                             "postgres://postgres@127.0.0.1:5432/taavon_bench (recreated)")
+    parser.add_argument("--requests", type=int, default=None,
+                        help="operations per measurement (default: 2000, 1000 at national)")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--warmup", type=int, default=None,
+                        help="warm-up operations per measurement (default: N/10, at least 50)")
+    parser.add_argument("--max-seconds", type=float, default=120.0,
+                        help="time limit per measurement; a truncated one is flagged")
+    parser.add_argument("--only", action="append", default=[], metavar="NAME",
+                        help="run only this entry (repeatable); --list shows the names")
+    parser.add_argument("--list", action="store_true", help="list the entries and exit")
+    parser.add_argument("--no-write", action="store_true", help="print only; no results file")
+    args = parser.parse_args(argv)
+    if args.requests is not None and args.requests < 1:
+        parser.error("--requests must be at least 1")
+    if not 1 <= args.concurrency <= 64:
+        parser.error("--concurrency must be between 1 and 64")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    from .entries import web  # noqa: F401  (registers the entries)
+    from .harness import ENTRIES
+
+    if args.list:
+        for entry in ENTRIES.values():
+            print(f"{entry.name:20} {entry.title}")
+        return 0
+    unknown = [name for name in args.only if name not in ENTRIES]
+    if unknown:
+        print(f"unknown entries: {', '.join(unknown)}; try --list", file=sys.stderr)
+        return 2
+    selected = [ENTRIES[name] for name in (args.only or ENTRIES)]
+    scale = SCALES[args.scale]
+    requests = args.requests or scale.requests
+    warmup = args.warmup if args.warmup is not None else max(50, requests // 10)
+
+    db = prepare_database(args.db)
+    try:
+        import django
+
+        django.setup()
+        from .dataset import build
+        from .harness import Context
+        from .report import render
+
+        print(f"bench: building `{scale.name}` on {args.db} ...", file=sys.stderr, flush=True)
+        report = build(scale)
+        print(f"bench: built in {report.total_seconds:.1f}s "
+              f"({report.cooperatives:,} cooperatives, {report.insert_rows_per_second:,.0f} rows/s)",
+              file=sys.stderr, flush=True)
+        ctx = Context(scale=scale, database=db, build=report, requests=requests,
+                      concurrency=args.concurrency, warmup=warmup, max_seconds=args.max_seconds)
+        rows = []
+        try:
+            for entry in selected:
+                print(f"bench: {entry.name}: {entry.title}", file=sys.stderr, flush=True)
+                rows += entry.run(ctx)
+        finally:
+            ctx.close()
+        command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
+        text = render(scale=scale.name, db=db, build=report, rows=rows,
+                      measurements=ctx.measurements, requests=requests,
+                      concurrency=args.concurrency, warmup=warmup,
+                      entries=[e.name for e in selected], command=command)
+        print(text)
+        if not args.no_write:
+            suffix = "" if not args.only else "-" + "-".join(args.only)
+            path = RESULTS_DIR / f"{scale.name}-{args.db}{suffix}.md"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"bench: wrote {path.relative_to(RESULTS_DIR.parent.parent)}", file=sys.stderr)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        db.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

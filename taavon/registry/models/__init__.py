@@ -1,0 +1,45 @@
+"""Registry models: cooperatives, rule profiles, founding applications, people, memberships."""
+
+from .cooperative import (
+    ActivityKind,
+    Cooperative,
+    CooperativeStatus,
+    CooperativeStatusChange,
+    MembershipKind,
+    Sector,
+)
+from .founding import (
+    ApplicationStatus,
+    ApplicationTransition,
+    Founder,
+    FoundingApplication,
+    FoundingAssembly,
+    OfficerRole,
+    OfficerTerm,
+    ProposedName,
+)
+from .members import ExitKind, Gender, Membership, MembershipStatus, Person
+from .rules import RuleProfile
+
+__all__ = [
+    "ActivityKind",
+    "ApplicationStatus",
+    "ApplicationTransition",
+    "Cooperative",
+    "CooperativeStatus",
+    "CooperativeStatusChange",
+    "ExitKind",
+    "Founder",
+    "FoundingApplication",
+    "FoundingAssembly",
+    "Gender",
+    "Membership",
+    "MembershipKind",
+    "MembershipStatus",
+    "OfficerRole",
+    "OfficerTerm",
+    "Person",
+    "ProposedName",
+    "RuleProfile",
+    "Sector",
+]

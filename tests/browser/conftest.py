@@ -1,0 +1,106 @@
+"""Browser tests: Playwright drives Debian's Chromium (/usr/bin/chromium) against live_server.
+
+No browser is downloaded: Playwright launches the system Chromium through `executable_path`.
+Every request the page makes to a host other than the live server's is recorded and aborted,
+so a test can assert the site works offline (vendored fonts, CSS and JS only).
+Full-page screenshots go to artifacts/screenshots/<name>.png (gitignored) for a human to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django's ORM refuses to run
+# in a thread with a running loop unless told otherwise. The tests only touch the ORM to set up
+# data, so this is safe here.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("TAAVON_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the whole session."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run scripts/setup.sh (installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@dataclass
+class BrowserSession:
+    """A fresh browser context (own cookies) pointed at the live server."""
+
+    page: Any
+    base_url: str
+    external_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
+    font_responses: list[tuple[str, int]] = field(default_factory=list)
+
+    def goto(self, path: str) -> Any:
+        response = self.page.goto(self.base_url + path, wait_until="networkidle")
+        assert response is not None, path
+        return response
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOT_DIR / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+@pytest.fixture
+def browser_session(chromium: Any, live_server: Any) -> Iterator[BrowserSession]:
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="fa-IR",
+        service_workers="block",
+    )
+    page = context.new_page()
+    session = BrowserSession(page=page, base_url=live_server.url)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS:
+            session.external_requests.append(url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def on_response(response: Any) -> None:
+        if response.status >= 400:
+            session.failed_responses.append(f"{response.status} {response.url}")
+        if response.url.endswith((".woff2", ".woff", ".ttf")):
+            session.font_responses.append((response.url, response.status))
+
+    context.route("**/*", route)
+    page.on("response", on_response)
+    page.set_default_timeout(15_000)
+    try:
+        yield session
+    finally:
+        context.close()
