@@ -114,7 +114,7 @@ def role_assign(
     if not required <= given:
         raise ApplicationError(_("برای این نقش، حوزهٔ جغرافیایی یا تعاونی لازم است."), code="scope")
     if not given <= allowed:
-        raise ApplicationError(_("این حوزه با این نقش جور نیست."), code="scope")
+        raise ApplicationError(_("حوزهٔ داده‌شده با این نقش سازگار نیست."), code="scope")
     assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, province=province, county=county, cooperative_id=cooperative_id
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from . import audit, errors, geo, me
+from . import audit, cooperatives, errors, founding, geo, imports, me, registry
 
 
 class PersianJSONRenderer(JSONRenderer):
@@ -30,3 +30,7 @@ errors.install(api)
 api.add_router("/geo", geo.router)
 api.add_router("/me", me.router)
 api.add_router("/audit", audit.router)
+api.add_router("/registry", registry.router)
+api.add_router("/founding", founding.router)
+api.add_router("/cooperatives", cooperatives.router)
+api.add_router("/imports", imports.router)

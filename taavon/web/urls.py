@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import audit, auth, pages, profile
 
@@ -15,4 +15,8 @@ urlpatterns = [
     path("me/notifications/", profile.notifications, name="notifications"),
     path("me/notifications/read/", profile.notifications_read, name="notifications-read"),
     path("audit/", audit.audit_list, name="audit"),
+    # Registry areas, one URL module each (namespaced under "web").
+    path("founding/", include("taavon.web.urls_founding")),
+    path("cooperatives/", include("taavon.web.urls_cooperatives")),
+    path("registry/", include("taavon.web.urls_public")),
 ]

@@ -18,6 +18,7 @@ from .founding import (
     OfficerTerm,
     ProposedName,
 )
+from .imports import ImportStatus, MemberImport
 from .members import ExitKind, Gender, Membership, MembershipStatus, Person
 from .rules import RuleProfile
 
@@ -33,6 +34,8 @@ __all__ = [
     "FoundingApplication",
     "FoundingAssembly",
     "Gender",
+    "ImportStatus",
+    "MemberImport",
     "Membership",
     "MembershipKind",
     "MembershipStatus",

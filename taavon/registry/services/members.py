@@ -1,0 +1,233 @@
+"""People, admission and exit of members, and the cooperative's status history."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from taavon.accounts.models import User
+from taavon.audit.services import audit_record
+from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.persian.text import normalize
+from taavon.persian.validators import (
+    normalize_mobile,
+    normalize_national_id,
+    validate_mobile,
+    validate_national_id,
+)
+
+from ..models import (
+    Cooperative,
+    CooperativeStatus,
+    CooperativeStatusChange,
+    Membership,
+    MembershipStatus,
+    Person,
+)
+from .rules import rule_profile_for
+
+OPEN_FOR_MEMBERS = {CooperativeStatus.FOUNDING, CooperativeStatus.ACTIVE, CooperativeStatus.INACTIVE}
+
+
+@dataclass(frozen=True)
+class PersonData:
+    national_id: str
+    first_name: str
+    last_name: str
+    father_name: str = ""
+    birth_date: datetime.date | None = None
+    gender: str = ""
+    mobile: str = ""
+
+
+def clean_person(data: PersonData) -> PersonData:
+    """Validate and normalise; raises django ValidationError (Persian) on bad IDs."""
+    validate_national_id(data.national_id)
+    if data.mobile:
+        validate_mobile(data.mobile)
+    first, last = normalize(data.first_name), normalize(data.last_name)
+    if not first or not last:
+        raise ApplicationError(_("نام و نام خانوادگی لازم است."), code="invalid",
+                               fields={"first_name" if not first else "last_name": []})
+    if data.gender not in ("", "female", "male"):
+        raise ApplicationError(_("جنسیت نامعتبر است."), code="invalid", fields={"gender": []})
+    return PersonData(
+        national_id=normalize_national_id(data.national_id), first_name=first, last_name=last,
+        father_name=normalize(data.father_name), birth_date=data.birth_date, gender=data.gender,
+        mobile=normalize_mobile(data.mobile) if data.mobile else "",
+    )
+
+
+def person_get_or_create(data: PersonData) -> Person:
+    """The person with this national ID; blank details are filled, known ones kept."""
+    data = clean_person(data)
+    person, created = Person.objects.get_or_create(
+        national_id=data.national_id,
+        defaults={k: v for k, v in data.__dict__.items() if k != "national_id"},
+    )
+    if not created:
+        missing = {k: v for k, v in data.__dict__.items() if v and not getattr(person, k)}
+        if missing:
+            for key, value in missing.items():
+                setattr(person, key, value)
+            person.save(update_fields=list(missing))
+    return person
+
+
+def lock_for_members(cooperative_id: int) -> Cooperative:
+    try:
+        cooperative = Cooperative.objects.select_for_update().select_related("county").get(
+            pk=cooperative_id
+        )
+    except Cooperative.DoesNotExist:
+        raise NotFoundError() from None
+    if cooperative.status not in OPEN_FOR_MEMBERS:
+        raise ApplicationError(_("این تعاونی عضو نمی‌پذیرد."), code="cooperative_closed")
+    return cooperative
+
+
+def admit_locked(
+    cooperative: Cooperative,
+    people: Sequence[tuple[Person, datetime.date]],
+    *,
+    is_founder: bool = False,
+) -> list[Membership]:
+    """Admit several people to a cooperative already locked by the caller."""
+    profile = cooperative.rule_profile or rule_profile_for(
+        kind=cooperative.kind, sector=cooperative.sector
+    )
+    ids = [p.pk for p, _d in people]
+    if len(set(ids)) != len(ids):
+        raise ApplicationError(_("یک شخص دو بار در فهرست آمده است."), code="duplicate")
+    already = set(
+        Membership.objects.filter(
+            cooperative=cooperative, person_id__in=ids, status=MembershipStatus.MEMBER
+        ).values_list("person__national_id", flat=True)
+    )
+    if already:
+        raise ApplicationError(
+            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s") % {"ids": "، ".join(sorted(already))},
+            code="already_member",
+        )
+    active = Membership.objects.filter(cooperative=cooperative, status=MembershipStatus.MEMBER).count()
+    if profile.max_members is not None and active + len(people) > profile.max_members:
+        raise ApplicationError(
+            _("تعداد اعضا از سقف %(max)s نفر بیشتر می‌شود.") % {"max": profile.max_members},
+            code="over_max_members",
+        )
+    start = cooperative.last_register_number
+    memberships = [
+        Membership(cooperative=cooperative, person=person, register_number=start + i,
+                   joined_on=joined_on, is_founder=is_founder)
+        for i, (person, joined_on) in enumerate(people, start=1)
+    ]
+    Membership.objects.bulk_create(memberships)
+    cooperative.last_register_number = start + len(people)
+    cooperative.save(update_fields=["last_register_number", "updated_at"])
+    if not all(m.pk for m in memberships):  # SQLite before 3.35 returns no ids
+        by_number = dict(
+            Membership.objects.filter(
+                cooperative=cooperative, register_number__gt=start
+            ).values_list("register_number", "pk")
+        )
+        for membership in memberships:
+            membership.pk = by_number[membership.register_number]
+    return memberships
+
+
+@transaction.atomic
+def membership_admit(
+    *, actor: User | None, cooperative_id: int, person: PersonData, joined_on: datetime.date
+) -> Membership:
+    cooperative = lock_for_members(cooperative_id)
+    record = person_get_or_create(person)
+    (membership,) = admit_locked(cooperative, [(record, joined_on)])
+    audit_record(actor=actor, action="registry.member.admit", obj=membership,
+                 summary=f"#{membership.register_number}")
+    return membership
+
+
+EXIT_STATUSES = {MembershipStatus.RESIGNED, MembershipStatus.EXPELLED, MembershipStatus.DECEASED}
+
+
+@transaction.atomic
+def membership_exit(
+    *,
+    actor: User | None,
+    membership_id: int,
+    status: str,
+    exit_date: datetime.date,
+    reason: str = "",
+) -> Membership:
+    """Resignation, expulsion or death: capital is returned through the ledger."""
+    from taavon.capital.services import redeem_all
+
+    cooperative_id = Membership.objects.filter(pk=membership_id).values_list(
+        "cooperative_id", flat=True
+    ).first()
+    if cooperative_id is None:
+        raise NotFoundError()
+    cooperative = Cooperative.objects.select_for_update().select_related("county").get(
+        pk=cooperative_id
+    )
+    membership = Membership.objects.select_for_update().get(pk=membership_id)
+    if status not in EXIT_STATUSES:
+        raise ApplicationError(_("نوع خروج نامعتبر است."), code="invalid", fields={"status": []})
+    if membership.status != MembershipStatus.MEMBER:
+        raise ApplicationError(_("این عضویت پیش‌تر پایان یافته است."), code="not_member")
+    if exit_date < membership.joined_on:
+        raise ApplicationError(_("تاریخ خروج پیش از تاریخ عضویت است."), code="invalid",
+                               fields={"exit_date": []})
+    reason = normalize(reason, multiline=True)
+    redeemed = redeem_all(actor=actor, cooperative=cooperative, membership=membership,
+                          effective_on=exit_date, note=reason or str(status))
+    membership.status, membership.exit_date, membership.exit_reason = status, exit_date, reason
+    membership.save(update_fields=["status", "exit_date", "exit_reason"])
+    returned = -sum(e.paid_delta for e in redeemed)
+    audit_record(actor=actor, action="registry.member.exit", obj=membership,
+                 summary=f"#{membership.register_number} {status}; {returned} rials returned",
+                 changes={"status": status, "returned_rials": returned})
+    return membership
+
+
+# from → allowed targets; founding → active happens only through registration.
+STATUS_TRANSITIONS: dict[str, set[str]] = {
+    CooperativeStatus.ACTIVE: {CooperativeStatus.INACTIVE, CooperativeStatus.LIQUIDATION},
+    CooperativeStatus.INACTIVE: {CooperativeStatus.ACTIVE, CooperativeStatus.LIQUIDATION},
+    CooperativeStatus.LIQUIDATION: {CooperativeStatus.DISSOLVED},
+}
+
+
+def record_status(
+    cooperative: Cooperative, to_status: str, *, actor: User | None, reason: str = ""
+) -> None:
+    CooperativeStatusChange.objects.create(
+        cooperative=cooperative, from_status=cooperative.status, to_status=to_status,
+        actor=actor if actor and actor.is_authenticated else None, reason=reason,
+    )
+    cooperative.status = to_status
+    cooperative.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def cooperative_status_change(
+    *, actor: User, cooperative_id: int, to_status: str, reason: str
+) -> Cooperative:
+    cooperative = Cooperative.objects.select_for_update().select_related("county").get(
+        pk=cooperative_id
+    )
+    if to_status not in STATUS_TRANSITIONS.get(cooperative.status, set()):
+        raise ApplicationError(_("این تغییر وضعیت مجاز نیست."), code="invalid_transition")
+    reason = normalize(reason, multiline=True)
+    if not reason:
+        raise ApplicationError(_("دلیل تغییر وضعیت لازم است."), code="invalid",
+                               fields={"reason": []})
+    before = cooperative.status
+    record_status(cooperative, to_status, actor=actor, reason=reason)
+    audit_record(actor=actor, action="registry.cooperative.status", obj=cooperative,
+                 summary=f"{before} → {to_status}", changes={"from": before, "to": to_status})
+    return cooperative
