@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-
-from django.db import transaction
 
 from taavon.accounts.models import Role, User
 from taavon.accounts.services import role_assign, user_create
 from taavon.geo.models import County, Province
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
-from taavon.registry.models import Cooperative, CooperativeStatus
+from taavon.registry.models import Cooperative, Membership
+from taavon.registry.services.members import PersonData, membership_admit
+
+from .demo_registry import DEMO_COOPERATIVES, seed_registry
 
 DEMO_PASSWORD = "taavon-1404"
 
@@ -37,15 +39,6 @@ CITIZENS = [
     ("0084575948", "رضا", "سپهوند", "09161234567", Role.COOP_MANAGER),
     ("0013542419", "لیلا", "میرزایی", "09121234567", Role.MEMBER),
 ]
-COOPERATIVES = [
-    ("تعاونی فرش دستباف بانوان دورود", "dorud", CooperativeStatus.ACTIVE, "1204"),
-    ("تعاونی پرورش ماهی سردابی الشتر", "selseleh", CooperativeStatus.ACTIVE, "873"),
-    ("تعاونی گردشگری و بوم‌گردی خرم‌آباد", "khorramabad", CooperativeStatus.ACTIVE, "2210"),
-    ("تعاونی صنایع دستی گلیم کوهدشت", "kuhdasht", CooperativeStatus.ACTIVE, "655"),
-    ("تعاونی دانش‌بنیان داروهای گیاهی بروجرد", "borujerd", CooperativeStatus.ACTIVE, "3107"),
-    ("تعاونی کشاورزی گندم‌کاران ازنا", "azna", CooperativeStatus.INACTIVE, "412"),
-    ("تعاونی تولیدی عسل کوهپایه", "khorramabad", CooperativeStatus.FOUNDING, ""),
-]
 
 
 def _user(login: str, first: str, last: str, **extra: str) -> tuple[User, bool]:
@@ -63,16 +56,10 @@ def _user(login: str, first: str, last: str, **extra: str) -> tuple[User, bool]:
     return user, True
 
 
-@transaction.atomic
 def seed_demo() -> list[DemoLogin]:
     counties = {c.slug: c for c in County.objects.filter(province__code="IR-15")}
-    coops = []
-    for name, slug, status, reg in COOPERATIVES:
-        county = counties.get(slug) or counties["khorramabad"]
-        coop, _ = Cooperative.objects.get_or_create(
-            name=name, county=county, defaults={"status": status, "registration_number": reg}
-        )
-        coops.append(coop)
+    seed_registry()
+    managed = Cooperative.objects.get(name=DEMO_COOPERATIVES[0][0])
     logins: list[DemoLogin] = []
     for login, first, last, role, scope in STAFF:
         user, created = _user(login, first, last, email=f"{login}@demo.taavon.local")
@@ -92,11 +79,17 @@ def seed_demo() -> list[DemoLogin]:
             )
     for national_id, first, last, mobile, role in CITIZENS:
         user, created = _user(national_id, first, last, national_id=national_id, mobile=mobile)
-        cooperative_id = coops[0].pk if role == Role.COOP_MANAGER else None
+        cooperative_id = managed.pk if role == Role.COOP_MANAGER else None
         role_assign(actor=None, user=user, role=role, cooperative_id=cooperative_id)
+        if not Membership.objects.filter(cooperative=managed, person__national_id=national_id).exists():
+            membership_admit(
+                actor=None, cooperative_id=managed.pk, joined_on=datetime.date(2020, 3, 20),
+                person=PersonData(national_id=national_id, first_name=first, last_name=last,
+                                  mobile=mobile),
+            )
         logins.append(
             DemoLogin(
-                str(role.label), national_id, DEMO_PASSWORD, coops[0].name if cooperative_id else ""
+                str(role.label), national_id, DEMO_PASSWORD, managed.name if cooperative_id else ""
             )
         )
         if created:
