@@ -82,7 +82,7 @@ def _people(rng: random.Random, count: int) -> list[Person]:
                    .values_list("national_id", flat=True))
     fresh = {p.national_id: p for p in people if p.national_id not in existing}
     Person.objects.bulk_create(fresh.values(), batch_size=1000)
-    return list(Person.objects.filter(national_id__in=list(fresh)))
+    return list(Person.objects.filter(national_id__in={p.national_id for p in people}))
 
 
 def _payments(cooperative_id: int, rng: random.Random, on: datetime.date) -> int:
