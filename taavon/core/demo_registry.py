@@ -158,12 +158,12 @@ def _one(rng: random.Random, county: County, name: str, kind: str, sector: str, 
 
 def seed_registry(*, seed: int = 1404) -> int:
     """Create the demo cooperatives that do not exist yet; returns how many were created."""
-    rng = random.Random(seed)
     counties = {c.slug: c for c in County.objects.filter(province__code="IR-15")}
     created = 0
     for name, slug, kind, sector, status in DEMO_COOPERATIVES:
         if Cooperative.objects.filter(name=name).exists():
             continue
-        _one(rng, counties[slug], name, kind, sector, status)
+        # One generator per cooperative keeps re-runs deterministic when some already exist.
+        _one(random.Random(f"{seed}:{name}"), counties[slug], name, kind, sector, status)
         created += 1
     return created
