@@ -10,6 +10,7 @@ from taavon.accounts.services import role_assign, user_create
 from taavon.geo.models import County, Province
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
+from taavon.persian.text import search_key
 from taavon.registry.models import Cooperative, Membership
 from taavon.registry.services.members import PersonData, membership_admit
 
@@ -59,7 +60,7 @@ def _user(login: str, first: str, last: str, **extra: str) -> tuple[User, bool]:
 def seed_demo() -> list[DemoLogin]:
     counties = {c.slug: c for c in County.objects.filter(province__code="IR-15")}
     seed_registry()
-    managed = Cooperative.objects.get(name=DEMO_COOPERATIVES[0][0])
+    managed = Cooperative.objects.get(name_key=search_key(DEMO_COOPERATIVES[0][0]))
     logins: list[DemoLogin] = []
     for login, first, last, role, scope in STAFF:
         user, created = _user(login, first, last, email=f"{login}@demo.taavon.local")

@@ -22,6 +22,7 @@ from taavon.capital.services import (
 )
 from taavon.core import synthetic
 from taavon.geo.models import County
+from taavon.persian.text import search_key
 from taavon.registry.models import ActivityKind, Cooperative, CooperativeStatus, Person, Sector
 from taavon.registry.services.members import admit_locked, membership_exit, record_status
 from taavon.registry.services.rules import rule_profile_for
@@ -161,7 +162,7 @@ def seed_registry(*, seed: int = 1404) -> int:
     counties = {c.slug: c for c in County.objects.filter(province__code="IR-15")}
     created = 0
     for name, slug, kind, sector, status in DEMO_COOPERATIVES:
-        if Cooperative.objects.filter(name=name).exists():
+        if Cooperative.objects.filter(name_key=search_key(name)).exists():
             continue
         # One generator per cooperative keeps re-runs deterministic when some already exist.
         _one(random.Random(f"{seed}:{name}"), counties[slug], name, kind, sector, status)
