@@ -5,25 +5,47 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from taavon.accounts.models import Role
-from taavon.accounts.permissions import scope_of
+from taavon.accounts.permissions import Scope, scope_of
+
+# (label, url name, who sees it)
+NAV: list[tuple[Any, str, str]] = [
+    (_("خانه"), "web:home", "everyone"),
+    (_("دفتر عمومی تعاونی‌ها"), "web:public-search", "everyone"),
+    (_("پیشخوان"), "web:dashboard", "user"),
+    (_("تأسیس تعاونی"), "web:founding-list", "user"),
+    (_("تعاونی‌های من"), "web:coop-list", "manager"),
+    (_("ضوابط"), "web:rules-list", "officer"),
+    (_("گزارش ممیزی"), "web:audit", "officer"),
+    (_("مدیریت سامانه"), "admin:index", "sysadmin"),
+    (_("مستندات API"), "api-v1:openapi-view", "everyone"),
+]
+
+
+def _sees(audience: str, authenticated: bool, scope: Scope) -> bool:
+    return {
+        "everyone": True,
+        "user": authenticated,
+        "manager": scope.is_officer or bool(scope.cooperative_ids),
+        "officer": scope.is_officer,
+        "sysadmin": scope.has_role(Role.SYSADMIN),
+    }[audience]
 
 
 def _nav(request: HttpRequest) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = [{"label": _("خانه"), "url": reverse("web:home")}]
-    user = request.user
-    if not user.is_authenticated:
-        return items
-    scope = scope_of(user)
-    items.append({"label": _("پیشخوان"), "url": reverse("web:dashboard")})
-    if scope.is_officer:
-        items.append({"label": _("گزارش ممیزی"), "url": reverse("web:audit")})
-    if scope.has_role(Role.SYSADMIN):
-        items.append({"label": _("مدیریت سامانه"), "url": reverse("admin:index")})
-    items.append({"label": _("مستندات API"), "url": reverse("api-v1:openapi-view")})
+    authenticated = request.user.is_authenticated
+    scope = scope_of(request.user)
+    items = []
+    for label, name, audience in NAV:
+        if not _sees(audience, authenticated, scope):
+            continue
+        try:
+            items.append({"label": label, "url": reverse(name)})
+        except NoReverseMatch:  # an area not wired in yet
+            continue
     return items
 
 
