@@ -128,7 +128,7 @@ def validate_legal_national_id(value: object) -> None:
     code = normalize_legal_national_id(value)
     if not _LEGAL_ID_RE.fullmatch(code):
         raise ValidationError(_("شناسه ملی باید ۱۱ رقم باشد."), code=CODE_LEGAL_NATIONAL_ID_FORMAT)
-    # Digits 4-9 form the entity's serial number, which is never all zeros.
+    # Common plausibility rule: digits 4-9 of an issued ID are never all zeros.
     if len(set(code)) == 1 or code[3:9] == "000000" or not _legal_id_checksum_ok(code):
         raise ValidationError(_("شناسه ملی معتبر نیست."), code=CODE_LEGAL_NATIONAL_ID_CHECKSUM)
 
