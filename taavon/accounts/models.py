@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -26,8 +26,6 @@ class User(AbstractUser):
 
     national_id = models.CharField(_("کد ملی"), max_length=10, unique=True, null=True, blank=True)
     mobile = models.CharField(_("تلفن همراه"), max_length=13, blank=True)
-
-    objects: UserManager[User] = UserManager()
 
     class Meta:
         verbose_name = _("کاربر")

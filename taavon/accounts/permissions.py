@@ -83,13 +83,13 @@ def scope_of(user: AnyUser | None) -> Scope:
         county_ids=frozenset(a[2] for a in assignments if a[0] == Role.COUNTY_OFFICER and a[2]),
         cooperative_ids=frozenset(a[3] for a in assignments if a[0] == Role.COOP_MANAGER and a[3]),
     )
-    user._taavon_scope = scope  # type: ignore[union-attr]
+    setattr(user, "_taavon_scope", scope)  # noqa: B010 - cache on the instance
     return scope
 
 
 def forget_scope(user: AnyUser) -> None:
     if hasattr(user, "_taavon_scope"):
-        del user._taavon_scope  # type: ignore[union-attr]
+        delattr(user, "_taavon_scope")
 
 
 class Policy(Protocol):

@@ -57,7 +57,7 @@ def verify_chain(cooperative_id: int, *, chunk_size: int = 5000) -> ChainReport:
     checked = 0
     for row in rows:
         values = dict(zip(CHAIN_FIELDS, row, strict=True))
-        seq = int(values["seq"])  # type: ignore[call-overload]
+        seq = int(str(values["seq"]))
         if seq != expected_seq:
             return ChainReport(False, checked, seq, f"sequence gap: expected {expected_seq}")
         if values["prev_hash"] != prev:

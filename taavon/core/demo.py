@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from taavon.accounts.models import Role, User
 from taavon.accounts.services import role_assign, user_create
@@ -42,7 +43,7 @@ CITIZENS = [
 ]
 
 
-def _user(login: str, first: str, last: str, **extra: str) -> tuple[User, bool]:
+def _user(login: str, first: str, last: str, **extra: Any) -> tuple[User, bool]:
     existing = User.objects.filter(username=login).first()
     if existing:
         return existing, False

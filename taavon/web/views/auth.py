@@ -13,6 +13,8 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from taavon.accounts.models import User
+
 
 class LoginForm(forms.Form):
     identifier = forms.CharField(
@@ -27,7 +29,7 @@ class LoginForm(forms.Form):
     def __init__(self, request: HttpRequest, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.request = request
-        self.user = None
+        self.user: User | None = None
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
