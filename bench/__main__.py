@@ -11,6 +11,7 @@ from pathlib import Path
 from .dataset import SCALES, prepare_database
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
+MIN_TIMED_ROWS = 1_000
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -19,23 +20,52 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Build a synthetic Taavon dataset and print figures against same-run baselines.",
     )
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
-    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite",
-                        help="sqlite: a temporary file; postgres: DATABASE_URL or "
-                             "postgres://postgres@127.0.0.1:5432/taavon_bench (recreated)")
-    parser.add_argument("--requests", type=int, default=None,
-                        help="operations per measurement (default: 2000, 1000 at national)")
+    parser.add_argument(
+        "--db",
+        choices=["sqlite", "postgres"],
+        default="sqlite",
+        help="sqlite: a temporary file; postgres: DATABASE_URL or "
+        "postgres://postgres@127.0.0.1:5432/taavon_bench (recreated)",
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=None,
+        help="operations per measurement (default: 2000, 1000 at national)",
+    )
     parser.add_argument("--concurrency", type=int, default=4, help="client threads (default 4)")
-    parser.add_argument("--warmup", type=int, default=None,
-                        help="warm-up operations per measurement (default: N/10, at least 50)")
-    parser.add_argument("--max-seconds", type=float, default=120.0,
-                        help="time limit per measurement; a truncated one is flagged")
-    parser.add_argument("--only", action="append", default=[], metavar="NAME",
-                        help="run only this entry (repeatable); --list shows the names")
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=None,
+        help="warm-up operations per measurement (default: N/10, at least 50)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=4,
+        help="interleave figure and baselines in this many rounds (default 4)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=120.0,
+        help="time limit per measurement; a truncated one is flagged",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this entry (repeatable); --list shows the names",
+    )
     parser.add_argument("--list", action="store_true", help="list the entries and exit")
     parser.add_argument("--no-write", action="store_true", help="print only; no results file")
     args = parser.parse_args(argv)
     if args.requests is not None and args.requests < 1:
         parser.error("--requests must be at least 1")
+    if not 1 <= args.rounds <= 100:
+        parser.error("--rounds must be between 1 and 100")
     if not 1 <= args.concurrency <= 64:
         parser.error("--concurrency must be between 1 and 64")
     return args
@@ -66,28 +96,65 @@ def main(argv: list[str] | None = None) -> int:
 
         django.setup()
         from .dataset import build
-        from .harness import Context
+        from .harness import Context, Row
         from .report import render
 
         print(f"bench: building `{scale.name}` on {args.db} ...", file=sys.stderr, flush=True)
         report = build(scale)
-        print(f"bench: built in {report.total_seconds:.1f}s "
-              f"({report.cooperatives:,} cooperatives, {report.insert_rows_per_second:,.0f} rows/s)",
-              file=sys.stderr, flush=True)
-        ctx = Context(scale=scale, database=db, build=report, requests=requests,
-                      concurrency=args.concurrency, warmup=warmup, max_seconds=args.max_seconds)
+        print(
+            f"bench: built in {report.total_seconds:.1f}s "
+            f"({report.cooperatives:,} cooperatives, {report.insert_rows_per_second:,.0f} rows/s)",
+            file=sys.stderr,
+            flush=True,
+        )
+        ctx = Context(
+            scale=scale,
+            database=db,
+            build=report,
+            requests=requests,
+            concurrency=args.concurrency,
+            warmup=warmup,
+            rounds=args.rounds,
+            max_seconds=args.max_seconds,
+        )
         rows = []
+        if report.cooperatives >= MIN_TIMED_ROWS:  # fewer rows insert in milliseconds: noise
+            rows.append(
+                Row(
+                    f"dataset: cooperatives inserted ({report.method})",
+                    report.insert_rows_per_second,
+                    "rows/s",
+                    "same rows into an index-free copy of the table",
+                    report.bare_insert_rows_per_second,
+                    True,
+                )
+            )
         try:
             for entry in selected:
                 print(f"bench: {entry.name}: {entry.title}", file=sys.stderr, flush=True)
                 rows += entry.run(ctx)
+        except Exception as exc:
+            # No partial table: a figure from a failing endpoint would be misleading.
+            print(f"bench: entry {entry.name} failed: {exc!r}", file=sys.stderr)
+            if ctx._server is not None:
+                print(f"bench: server log:\n{ctx._server.log_tail()}", file=sys.stderr)
+            return 1
         finally:
             ctx.close()
         command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
-        text = render(scale=scale.name, db=db, build=report, rows=rows,
-                      measurements=ctx.measurements, requests=requests,
-                      concurrency=args.concurrency, warmup=warmup,
-                      entries=[e.name for e in selected], command=command)
+        text = render(
+            scale=scale.name,
+            db=db,
+            build=report,
+            rows=rows,
+            measurements=ctx.measurements,
+            requests=requests,
+            concurrency=args.concurrency,
+            warmup=warmup,
+            rounds=args.rounds,
+            entries=[e.name for e in selected],
+            command=command,
+        )
         print(text)
         if not args.no_write:
             suffix = "" if not args.only else "-" + "-".join(args.only)

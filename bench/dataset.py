@@ -20,9 +20,10 @@ import random
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
+
+from .synth import cooperative_rows
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/taavon_bench"
 SEED = 1404
@@ -102,6 +103,7 @@ class BuildReport:
     counties: int = 0
     cooperatives: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    bare_insert_seconds: float = 0.0  # same rows, same method, into an index-free copy
 
     @property
     def total_seconds(self) -> float:
@@ -111,6 +113,11 @@ class BuildReport:
     def insert_rows_per_second(self) -> float:
         insert = self.seconds.get("insert cooperatives", 0.0)
         return self.cooperatives / insert if insert else 0.0
+
+    @property
+    def bare_insert_rows_per_second(self) -> float:
+        bare = self.bare_insert_seconds
+        return self.cooperatives / bare if bare else 0.0
 
 
 def build(scale: Scale) -> BuildReport:
@@ -125,9 +132,10 @@ def build(scale: Scale) -> BuildReport:
     with _step(report, "counties"):
         _add_synthetic_counties(scale)
     with _step(report, "generate cooperatives"):
-        rows, columns = _cooperative_rows(scale)
+        rows, columns = cooperative_rows(scale.cooperatives, seed=SEED)
     with _step(report, "insert cooperatives"):
         report.method = _insert(columns, rows)
+    report.bare_insert_seconds = _insert_into_bare_copy(columns, rows)
     with _step(report, "analyze"):
         _analyze()
     report.provinces = Province.objects.count()
@@ -175,108 +183,49 @@ def _add_synthetic_counties(scale: Scale) -> None:
     County.objects.bulk_create(counties, batch_size=500)
 
 
-ACTIVITIES = (
-    "کشاورزی", "دامداران", "فرش دستباف", "مصرف کارکنان", "مسکن مهر", "صنایع دستی", "عشایری",
-    "زنان روستایی", "حمل و نقل", "خدمات فرهنگی", "معدنی", "آب‌بران", "زنبورداران", "تولیدی پوشاک",
-)
-STATUS_WEIGHTS = {"active": 70, "founding": 10, "inactive": 12, "liquidation": 5, "dissolved": 3}
-
-
-def _cooperative_rows(scale: Scale) -> tuple[list[tuple[Any, ...]], list[str]]:
-    """Synthetic cooperatives spread over the counties by population, as DB-ready tuples."""
-    from django.db import connection
-
-    from taavon.geo.models import County
-    from taavon.persian.text import normalize, search_key
-    from taavon.registry.models import Cooperative
-
-    rng = random.Random(SEED)
-    counties = list(County.objects.order_by("pk").values_list("pk", "name_fa", "population_1395"))
-    weights = [population or 100_000 for _, _, population in counties]
-    chosen = rng.choices(counties, weights=weights, k=scale.cooperatives)
-    statuses = rng.choices(list(STATUS_WEIGHTS), weights=list(STATUS_WEIGHTS.values()),
-                           k=scale.cooperatives)
-    now = datetime.now(UTC)
-    serial: dict[int, int] = {}
-
-    def synthetic(i: int) -> dict[str, Any]:
-        county_id, county_name, _ = chosen[i]
-        serial[county_id] = serial.get(county_id, 0) + 1
-        name = normalize(f"تعاونی {ACTIVITIES[i % len(ACTIVITIES)]} {county_name} {serial[county_id]}")
-        status = statuses[i]
-        return {
-            "name": name,
-            "name_key": search_key(name),
-            "county_id": county_id,
-            "status": status,
-            "registration_number": "" if status == "founding" else str(100_000 + i),
-            "created_at": now - timedelta(days=rng.randint(0, 7_300), seconds=rng.randint(0, 86_399)),
-        }
-
-    fields = [
-        f for f in Cooperative._meta.concrete_fields
-        if not (f.primary_key and f.get_internal_type().endswith("AutoField"))
-    ]
-    rows = []
-    for i in range(scale.cooperatives):
-        known = synthetic(i)
-        rows.append(tuple(
-            f.get_db_prep_save(known[f.attname] if f.attname in known else _fill(f, i), connection)
-            for f in fields
-        ))
-    return rows, [f.column for f in fields]
-
-
-def _fill(field: Any, i: int) -> Any:
-    """A value for a column the builder does not know: its default, NULL, or a synthetic one."""
-    if field.has_default():
-        return field.get_default()
-    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-        return datetime.now(UTC)
-    if field.null:
-        return None
-    kind = field.get_internal_type()
-    if kind in {"CharField", "SlugField", "EmailField", "URLField"}:
-        return f"b{i}"[: field.max_length]
-    if kind == "TextField":
-        return ""
-    if kind.endswith("IntegerField"):
-        return i
-    if kind == "BooleanField":
-        return False
-    if kind == "DateTimeField":
-        return datetime.now(UTC)
-    if kind == "DateField":
-        return datetime.now(UTC).date()
-    if kind == "DecimalField":
-        return 0
-    if kind == "JSONField":
-        return {}
-    if field.is_relation:
-        related = field.related_model._default_manager.order_by("pk").first()
-        if related is None:
-            raise SystemExit(f"bench: cannot fill required {field.name}: no {field.related_model}")
-        return related.pk
-    raise SystemExit(f"bench: cannot synthesise required field Cooperative.{field.name} ({kind})")
-
-
-def _insert(columns: list[str], rows: list[tuple[Any, ...]]) -> str:
+def _insert(columns: list[str], rows: list[tuple[Any, ...]], *, table: str = "") -> str:
+    """Write the rows in one transaction: COPY on PostgreSQL, executemany on SQLite."""
     from django.db import connection, transaction
 
     from taavon.registry.models import Cooperative
 
     quote = connection.ops.quote_name
-    table = quote(Cooperative._meta.db_table)
+    target = quote(table or Cooperative._meta.db_table)
     column_list = ", ".join(quote(c) for c in columns)
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+            with cursor.cursor.copy(f"COPY {target} ({column_list}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             return "COPY"
         placeholders = ", ".join(["%s"] * len(columns))
-        cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})", rows)
-        return "executemany, one transaction"
+        cursor.executemany(f"INSERT INTO {target} ({column_list}) VALUES ({placeholders})", rows)
+        return "executemany in one transaction"
+
+
+def _insert_into_bare_copy(columns: list[str], rows: list[tuple[Any, ...]]) -> float:
+    """Seconds to write the same rows the same way into a copy of the table with no indexes,
+    constraints or triggers: the floor the real insert is compared with."""
+    from django.db import connection
+
+    from taavon.registry.models import Cooperative
+
+    quote = connection.ops.quote_name
+    source, bare = quote(Cooperative._meta.db_table), quote("bench_bare_cooperative")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {bare}")
+        if connection.vendor == "postgresql":  # a logged table, like the real one
+            cursor.execute(
+                f"CREATE TABLE {bare} (LIKE {source} INCLUDING DEFAULTS INCLUDING IDENTITY)"
+            )
+        else:
+            cursor.execute(f"CREATE TABLE {bare} AS SELECT * FROM {source} WHERE 0")
+    started = time.perf_counter()
+    _insert(columns, rows, table="bench_bare_cooperative")
+    seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {bare}")
+    return seconds
 
 
 def _analyze() -> None:

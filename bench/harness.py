@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .load import Measurement, Op, http_op, run_load, sql_op
+from .load import Measurement, Op, http_op, merge, run_load, sql_op
 
 if TYPE_CHECKING:
     from .dataset import BuildReport, Database, Scale
@@ -68,6 +68,14 @@ def entry(name: str, title: str) -> Callable[[Callable[[Context], list[Row]]], C
     return register
 
 
+@dataclass(frozen=True)
+class Probe:
+    """A named operation to load: ``make_op`` runs in each client thread and returns an Op."""
+
+    label: str
+    make_op: Callable[[], Op]
+
+
 @dataclass
 class Context:
     """What an entry may use: the built dataset, a lazily started server, and load helpers."""
@@ -78,6 +86,7 @@ class Context:
     requests: int
     concurrency: int
     warmup: int
+    rounds: int
     max_seconds: float
     measurements: list[Measurement] = field(default_factory=list)
     _server: Server | None = None
@@ -95,30 +104,16 @@ class Context:
             self._server.stop()
             self._server = None
 
-    # -- load helpers ----------------------------------------------------------------------
+    # -- probes ------------------------------------------------------------------------------
 
-    def measure(self, label: str, make_op: Callable[[], Op], *, requests: int | None = None):
-        result = run_load(
-            label,
-            make_op,
-            requests=requests or self.requests,
-            concurrency=self.concurrency,
-            warmup=self.warmup,
-            max_seconds=self.max_seconds,
-        )
-        if result.errors:
-            raise BenchError(f"{label}: {result.errors} failed operations; first: {result.error}")
-        self.measurements.append(result)
-        return result
-
-    def http(self, path: str, **kwargs: Any) -> Measurement:
-        """GET ``path`` on the bench server with keep-alive connections from C threads."""
+    def get(self, path: str) -> Probe:
+        """GET ``path`` on the bench server over keep-alive connections; non-200 is an error."""
         server = self.server
-        return self.measure(f"GET {path}", lambda: http_op(server.host, server.port, path), **kwargs)
+        return Probe(f"GET {path}", lambda: http_op(server.host, server.port, path))
 
-    def sql(self, label: str, statements: list[tuple[str, Any]], **kwargs: Any) -> Measurement:
-        """Replay SQL statements through a plain cursor (one connection per thread)."""
-        return self.measure(label, lambda: sql_op(statements), **kwargs)
+    def replay(self, label: str, statements: list[tuple[str, Any]]) -> Probe:
+        """Run SQL statements through a plain cursor, one database connection per thread."""
+        return Probe(label, lambda: sql_op(statements))
 
     def captured_sql(self, path: str) -> list[tuple[str, Any]]:
         """The exact SELECTs one in-process GET of ``path`` runs, with their parameters.
@@ -144,6 +139,39 @@ class Context:
             raise BenchError(f"in-process GET {path} ran no SELECT to replay")
         return statements
 
+    # -- measuring ---------------------------------------------------------------------------
+
+    def measure(self, *probes: Probe, requests: int | None = None) -> list[Measurement]:
+        """Load each probe with the same N and C, interleaved in rounds.
+
+        Round r runs every probe once (reversed order on odd rounds) with N/rounds operations,
+        so background noise on a shared machine falls on figure and baseline alike.
+        """
+        total = requests or self.requests
+        rounds = max(1, min(self.rounds, total))
+        warmup = max(self.concurrency, self.warmup // rounds)
+        parts: dict[str, list[Measurement]] = {probe.label: [] for probe in probes}
+        for number in range(rounds):
+            share = total // rounds + (1 if number < total % rounds else 0)
+            order = probes if number % 2 == 0 else tuple(reversed(probes))
+            for probe in order:
+                part = run_load(
+                    probe.label,
+                    probe.make_op,
+                    requests=share,
+                    concurrency=self.concurrency,
+                    warmup=warmup,
+                    max_seconds=self.max_seconds / rounds,
+                )
+                if part.errors:
+                    raise BenchError(
+                        f"{probe.label}: {part.errors} failed operations; first: {part.error}"
+                    )
+                parts[probe.label].append(part)
+        results = [merge(parts[probe.label]) for probe in probes]
+        self.measurements.extend(results)
+        return results
+
 
 def timed(func: Callable[[], object]) -> float:
     """Seconds one call of ``func`` takes (for one-shot figures: imports, verification)."""
@@ -153,23 +181,40 @@ def timed(func: Callable[[], object]) -> float:
 
 
 def rate_row(
-    figure: str, count: int, seconds: float, baseline: str, base_count: int, base_seconds: float,
+    figure: str,
+    count: int,
+    seconds: float,
+    baseline: str,
+    base_count: int,
+    base_seconds: float,
     unit: str = "rows/s",
 ) -> Row:
     """A throughput row for one-shot work, e.g. member import rows/s vs COPY rows/s."""
     return Row(figure, count / seconds, unit, baseline, base_count / base_seconds, True)
 
 
-def load_rows(figure: str, value: Measurement, baseline: str, base: Measurement,
-              metrics: Iterable[str] = ("rps", "p50", "p95")) -> list[Row]:
+def load_rows(
+    figure: str,
+    value: Measurement,
+    baseline: str,
+    base: Measurement,
+    metrics: Iterable[str] = ("rps", "p50", "p95"),
+) -> list[Row]:
     """Rows comparing two load measurements: requests/s and latency percentiles."""
     rows: list[Row] = []
     for metric in metrics:
         if metric == "rps":
-            rows.append(Row(f"{figure}: throughput", value.rps, "req/s",
-                            baseline, base.rps, True))
+            rows.append(Row(f"{figure}: throughput", value.rps, "req/s", baseline, base.rps, True))
         else:
             pct = int(metric[1:])
-            rows.append(Row(f"{figure}: {metric} latency", value.percentile_ms(pct), "ms",
-                            baseline, base.percentile_ms(pct), False))
+            rows.append(
+                Row(
+                    f"{figure}: {metric} latency",
+                    value.percentile_ms(pct),
+                    "ms",
+                    baseline,
+                    base.percentile_ms(pct),
+                    False,
+                )
+            )
     return rows

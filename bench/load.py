@@ -7,6 +7,7 @@ take operations until N are done or the time limit passes. Nothing here loops un
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import math
 import threading
@@ -46,6 +47,20 @@ class Measurement:
             return float("nan")
         rank = max(1, math.ceil(pct / 100 * len(self._sorted)))
         return self._sorted[rank - 1] * 1000
+
+
+def merge(parts: list[Measurement]) -> Measurement:
+    """One measurement from several rounds of the same operation."""
+    return Measurement(
+        label=parts[0].label,
+        completed=sum(p.completed for p in parts),
+        seconds=sum(p.seconds for p in parts),
+        latencies=[value for p in parts for value in p.latencies],
+        errors=sum(p.errors for p in parts),
+        error=next((p.error for p in parts if p.error), ""),
+        reconnects=sum(p.reconnects for p in parts),
+        truncated=any(p.truncated for p in parts),
+    )
 
 
 def run_load(
@@ -114,10 +129,8 @@ def run_load(
     ]
     for thread in threads:
         thread.start()
-    try:
+    with contextlib.suppress(threading.BrokenBarrierError):
         barrier.wait(timeout=max_seconds)
-    except threading.BrokenBarrierError:
-        pass
     started = time.perf_counter()
     deadline[0] = started + max_seconds
     for thread in threads:

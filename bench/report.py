@@ -62,10 +62,13 @@ def dataset_section(build: BuildReport, db: Database) -> list[str]:
         "",
         "| step | seconds |",
         "|---|---:|",
-        f"| create database | {db.created_seconds:.2f} |",
+        f"| create database | {db.created_seconds:.3f} |",
     ]
-    lines += [f"| {step} | {seconds:.2f} |" for step, seconds in build.seconds.items()]
+    lines += [f"| {step} | {seconds:.3f} |" for step, seconds in build.seconds.items()]
     lines.append(f"| **total** | **{db.created_seconds + build.total_seconds:.2f}** |")
+    lines.append(
+        f"| (baseline, not in total) same rows, index-free copy | {build.bare_insert_seconds:.3f} |"
+    )
     return lines
 
 
@@ -85,6 +88,9 @@ def machine_lines() -> list[str]:
         f"- CPU: {_cpu_model()}, {os.cpu_count()} logical cores (client and server share them)",
         f"- {platform.system()} {platform.release()}, Python {sys.version.split()[0]}, "
         f"Django {django.get_version()}, {database}",
+        "- load average (1/5/15 min) at the end of the run: "
+        + " / ".join(f"{value:.1f}" for value in os.getloadavg())
+        + " (anything near the core count means other work shared the machine)",
     ]
 
 
@@ -99,8 +105,17 @@ def _cpu_model() -> str:
 
 
 def render(
-    *, scale: str, db: Database, build: BuildReport, rows: list[Row],
-    measurements: list[Measurement], requests: int, concurrency: int, warmup: int, entries: list[str],
+    *,
+    scale: str,
+    db: Database,
+    build: BuildReport,
+    rows: list[Row],
+    measurements: list[Measurement],
+    requests: int,
+    concurrency: int,
+    warmup: int,
+    rounds: int,
+    entries: list[str],
     command: str,
 ) -> str:
     vendor = "PostgreSQL" if db.vendor == "postgres" else "SQLite"
@@ -113,8 +128,9 @@ def render(
         "",
         "## Measurements",
         "",
-        f"Each: {requests:,} operations from {concurrency} threads (keep-alive HTTP connections, "
-        f"or one database connection per thread) after {warmup} warm-up operations. "
+        f"Each: {requests:,} operations from {concurrency} client threads (keep-alive HTTP "
+        f"connections, or one database connection per thread), interleaved with its baselines "
+        f"in {rounds} rounds, each round after its own warm-up ({warmup} operations in all). "
         f"Entries: {', '.join(entries)}.",
         "",
         *measurements_table(measurements),

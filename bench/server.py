@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 HOST = "127.0.0.1"
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,9 @@ def serve(port: int, max_seconds: float) -> None:
             super().setup()
             # Headers and body leave in separate writes; without NODELAY, Nagle's algorithm and
             # the client's delayed ACK add ~40 ms to every keep-alive response.
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            cast(socket.socket, self.connection).setsockopt(
+                socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+            )
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             return  # one log line per request would be measured too
@@ -80,7 +83,15 @@ class Server:
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings", PYTHONUNBUFFERED="1")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
         process = subprocess.Popen(
-            [sys.executable, "-m", "bench.server", "--port", "0", "--max-seconds", str(max_seconds)],
+            [
+                sys.executable,
+                "-m",
+                "bench.server",
+                "--port",
+                "0",
+                "--max-seconds",
+                str(max_seconds),
+            ],
             cwd=REPO_ROOT,
             env=env,
             stdin=subprocess.PIPE,

@@ -10,9 +10,11 @@ LORESTAN_COUNTIES = "/api/v1/geo/counties?province=IR-15"
 @entry("counties-api", "Counties API (Lorestan) vs a bare JSON view and vs its own SQL")
 def counties_api(ctx: Context) -> list[Row]:
     statements = ctx.captured_sql(LORESTAN_COUNTIES)
-    bare = ctx.http("/bench/bare-json/")
-    api = ctx.http(LORESTAN_COUNTIES)
-    raw = ctx.sql("counties SQL", statements)
+    bare, api, raw = ctx.measure(
+        ctx.get("/bench/bare-json/"),
+        ctx.get(LORESTAN_COUNTIES),
+        ctx.replay("counties API's SQL, raw cursor", statements),
+    )
     raw_label = f"same SQL, raw cursor ({len(statements)} queries)"
     return [
         *load_rows("counties API", api, "bare JSON view", bare),
@@ -23,9 +25,11 @@ def counties_api(ctx: Context) -> list[Row]:
 @entry("home", "Home page vs a bare view and vs its own SQL")
 def home_page(ctx: Context) -> list[Row]:
     statements = ctx.captured_sql("/")
-    bare = ctx.http("/bench/bare/")
-    home = ctx.http("/")
-    raw = ctx.sql("home SQL", statements)
+    bare, home, raw = ctx.measure(
+        ctx.get("/bench/bare/"),
+        ctx.get("/"),
+        ctx.replay("home page's SQL, raw cursor", statements),
+    )
     raw_label = f"same SQL, raw cursor ({len(statements)} queries)"
     return [
         *load_rows("home page", home, "bare view", bare),
