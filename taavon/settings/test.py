@@ -15,3 +15,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Cached aggregates (home page counts) must reflect each test's own data.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,19 +14,26 @@ from taavon.geo.models import County, Province
 from taavon.notifications.selectors import notification_list
 from taavon.registry.models import Cooperative, CooperativeStatus
 
+HOME_COUNTS_SECONDS = 60
 
-def home(request: HttpRequest) -> HttpResponse:
+
+def _home_counts() -> dict[str, int]:
+    """Country-wide counts; a full-table aggregate at national scale, so cached briefly."""
     totals = Cooperative.objects.aggregate(
         active=Count("pk", filter=Q(status=CooperativeStatus.ACTIVE)),
         founding=Count("pk", filter=Q(status=CooperativeStatus.FOUNDING)),
     )
-    context = {
+    return {
         "province_count": Province.objects.count(),
         "county_count": County.objects.count(),
         "active_cooperatives": totals["active"],
         "founding_cooperatives": totals["founding"],
     }
-    return render(request, "web/home.html", context)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    counts = cache.get_or_set("web:home-counts", _home_counts, HOME_COUNTS_SECONDS)
+    return render(request, "web/home.html", counts)
 
 
 @login_required
