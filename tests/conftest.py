@@ -115,7 +115,9 @@ def make_user(db: None) -> Callable[..., User]:
 
     def make(role: Role | str | None = None, *, staff: bool | None = None, **scope: Any) -> User:
         role = Role(role) if role else None
-        by_username = staff if staff is not None else role not in (None, Role.MEMBER, Role.COOP_MANAGER)
+        by_username = (
+            staff if staff is not None else role not in (None, Role.MEMBER, Role.COOP_MANAGER)
+        )
         user = StaffUserFactory() if by_username else UserFactory()
         if role:
             RoleFactory(user=user, role=role, **scope)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -115,9 +116,12 @@ def role_assign(
         raise ApplicationError(_("برای این نقش، حوزهٔ جغرافیایی یا تعاونی لازم است."), code="scope")
     if not given <= allowed:
         raise ApplicationError(_("حوزهٔ داده‌شده با این نقش سازگار نیست."), code="scope")
-    assignment, created = RoleAssignment.objects.get_or_create(
-        user=user, role=role, province=province, county=county, cooperative_id=cooperative_id
-    )
+    scope: dict[str, Any] = {
+        "province": province,
+        "county": county,
+        "cooperative_id": cooperative_id,
+    }
+    assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, **scope)
     if role == Role.SYSADMIN and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
@@ -139,9 +143,8 @@ def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
     """Create a token for the actor; the plain token is returned once and never stored."""
     name = normalize(name)
     if not name or len(name) > 100:
-        raise ApplicationError(
-            _("نام توکن باید بین ۱ تا ۱۰۰ نویسه باشد."), code="invalid", fields={"name": []}
-        )
+        message = _("نام توکن باید بین ۱ تا ۱۰۰ نویسه باشد.")
+        raise ApplicationError(message, code="invalid", fields={"name": [message]})
     User.objects.select_for_update().get(pk=actor.pk)  # serialise the active-token count
     if ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count() >= MAX_ACTIVE_TOKENS:
         raise ApplicationError(_("تعداد توکن‌های فعال به سقف رسیده است."), code="limit")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -14,7 +17,19 @@ class PersianJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012
 
 
-api = NinjaAPI(
+class TaavonAPI(NinjaAPI):
+    """NinjaAPI whose own 404/405 answers use the one error shape too."""
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        urls: list[Any] = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = errors.shaped(self, pattern.callback)
+        urls.append(re_path(r"^.+$", errors.not_found_view(self)))
+        return urls
+
+
+api = TaavonAPI(
     renderer=PersianJSONRenderer(),
     title="Taavon API",
     version="1.0.0",

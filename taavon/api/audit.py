@@ -1,16 +1,20 @@
 """Audit log endpoint for administrators and officers, scoped by geography."""
 
+import re
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
+from pydantic import BeforeValidator
 
 from taavon.audit.selectors import AuditFilter, audit_event_list
 
 from .auth import REQUIRED
+from .errors import SIGNED_IN_ERRORS
 from .pagination import Pagination
+from .types import NO_NUL
 
 router = Router(tags=["audit"], auth=REQUIRED)
 
@@ -33,16 +37,33 @@ class AuditEventOut(Schema):
         return str(obj.actor_label)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_only(value: Any) -> Any:
+    # Pydantic would also read "0" or "1700000000" as a Unix time; only YYYY-MM-DD is a date here.
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+
+
 class AuditQuery(Schema):
-    action: str = ""
-    actor: str = ""
-    object_type: str = ""
-    object_id: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
+    action: Annotated[str, Field(max_length=80, pattern=NO_NUL)] = ""
+    actor: Annotated[str, Field(max_length=150, pattern=NO_NUL)] = ""
+    object_type: Annotated[str, Field(max_length=80, pattern=NO_NUL)] = ""
+    object_id: Annotated[str, Field(max_length=64, pattern=NO_NUL)] = ""
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
-@router.get("/events", response=list[AuditEventOut], summary="Audit events within my scope")
+@router.get(
+    "/events",
+    response={200: list[AuditEventOut], **SIGNED_IN_ERRORS},
+    summary="Audit events within my scope",
+)
 @paginate(Pagination)
 def list_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     return audit_event_list(user=request.auth, filters=AuditFilter(**filters.dict()))  # type: ignore[attr-defined]

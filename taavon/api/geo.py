@@ -10,6 +10,7 @@ from taavon.geo import selectors
 
 from .errors import ErrorOut
 from .pagination import Pagination
+from .types import ProvinceCode
 
 router = Router(tags=["geo"], auth=None)
 
@@ -36,10 +37,12 @@ class CountyOut(Schema):
 
 
 class CountyFilter(Schema):
-    province: str | None = None
+    province: ProvinceCode | None = None
 
 
-@router.get("/provinces", response={200: list[ProvinceOut]}, summary="List provinces")
+@router.get(
+    "/provinces", response={200: list[ProvinceOut], 422: ErrorOut}, summary="List provinces"
+)
 @paginate(Pagination)
 def list_provinces(request: HttpRequest) -> Any:
     return selectors.province_list()
@@ -48,5 +51,5 @@ def list_provinces(request: HttpRequest) -> Any:
 @router.get("/counties", response={200: list[CountyOut], 422: ErrorOut}, summary="List counties")
 @paginate(Pagination)
 def list_counties(request: HttpRequest, filters: Query[CountyFilter]) -> Any:
-    code = (filters.province or "").strip().upper() or None
+    code = filters.province.upper() if filters.province else None
     return selectors.county_list(province_code=code)

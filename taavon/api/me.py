@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from taavon.accounts import selectors as account_selectors
@@ -13,7 +13,7 @@ from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
 
 from .auth import REQUIRED
-from .errors import ErrorOut
+from .errors import SIGNED_IN_ERRORS, ErrorOut
 from .pagination import Pagination
 
 router = Router(tags=["me"], auth=REQUIRED)
@@ -78,37 +78,43 @@ class MarkedOut(Schema):
     marked: int
 
 
-@router.get("", response=MeOut, summary="The current user")
+@router.get("", response={200: MeOut, **SIGNED_IN_ERRORS}, summary="The current user")
 def me(request: HttpRequest) -> Any:
     user = request.auth  # type: ignore[attr-defined]
     user.roles = list(account_selectors.user_roles(user=user))
     return user
 
 
-@router.get("/tokens", response=list[TokenOut], summary="My API tokens")
+@router.get("/tokens", response={200: list[TokenOut], **SIGNED_IN_ERRORS}, summary="My API tokens")
 def list_tokens(request: HttpRequest) -> Any:
     return list(account_selectors.user_tokens(user=request.auth))  # type: ignore[attr-defined]
 
 
 @router.post(
     "/tokens",
-    response={201: TokenCreatedOut, 400: ErrorOut, 422: ErrorOut},
+    response={201: TokenCreatedOut, 400: ErrorOut, **SIGNED_IN_ERRORS},
     summary="Create an API token",
 )
 def create_token(request: HttpRequest, payload: TokenIn) -> Any:
     token, plain = account_services.api_token_create(actor=request.auth, name=payload.name)  # type: ignore[attr-defined]
     token.token = plain  # type: ignore[attr-defined]
-    return 201, token
+    return Status(201, token)
 
 
 @router.delete(
-    "/tokens/{token_id}", response={200: TokenOut, 404: ErrorOut}, summary="Revoke an API token"
+    "/tokens/{token_id}",
+    response={200: TokenOut, 404: ErrorOut, **SIGNED_IN_ERRORS},
+    summary="Revoke an API token",
 )
 def revoke_token(request: HttpRequest, token_id: int) -> Any:
     return account_services.api_token_revoke(actor=request.auth, token_id=token_id)  # type: ignore[attr-defined]
 
 
-@router.get("/notifications", response=list[NotificationOut], summary="My notifications")
+@router.get(
+    "/notifications",
+    response={200: list[NotificationOut], **SIGNED_IN_ERRORS},
+    summary="My notifications",
+)
 @paginate(Pagination)
 def list_notifications(request: HttpRequest, unread: bool = False) -> Any:
     return notification_selectors.notification_list(user=request.auth, unread_only=unread)  # type: ignore[attr-defined]
@@ -116,12 +122,12 @@ def list_notifications(request: HttpRequest, unread: bool = False) -> Any:
 
 @router.post(
     "/notifications/read",
-    response={200: MarkedOut, 404: ErrorOut},
+    response={200: MarkedOut, 404: ErrorOut, **SIGNED_IN_ERRORS},
     summary="Mark notifications read (one by id, or all)",
 )
 def mark_read(request: HttpRequest, notification_id: int | None = None) -> Any:
     count = notification_services.notification_mark_read(
-        actor=request.auth,
-        notification_id=notification_id,  # type: ignore[attr-defined]
+        actor=request.auth,  # type: ignore[attr-defined]
+        notification_id=notification_id,
     )
     return {"marked": count}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -10,15 +11,25 @@ from django.http import HttpRequest, HttpResponse
 from .context import Origin, reset_origin, set_origin
 
 
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """REMOTE_ADDR, or the address our own trusted proxies put in X-Forwarded-For."""
+    """REMOTE_ADDR, or the address our own trusted proxies put in X-Forwarded-For.
+
+    Anything that is not an IP address is ignored: it would break the inet column.
+    """
     proxies = settings.TAAVON_TRUSTED_PROXY_COUNT
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if proxies and forwarded:
         hops = [h.strip() for h in forwarded.split(",") if h.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+        if len(hops) >= proxies and (hop := _valid_ip(hops[-proxies])):
+            return hop
+    return _valid_ip(request.META.get("REMOTE_ADDR") or "")
 
 
 class RequestContextMiddleware:

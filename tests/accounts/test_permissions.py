@@ -21,7 +21,6 @@ from taavon.audit.services import audit_record
 from taavon.core.errors import NotFoundError
 from taavon.geo.models import County, Province
 from taavon.registry.models import Cooperative
-from tests.factories import CooperativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -272,7 +271,3 @@ def test_a_model_without_policy_is_refused_loudly(member: User) -> None:
 
     with pytest.raises(LookupError):
         visible(member, Notification)
-
-
-def test_cooperative_factory_places_coops_in_khorramabad() -> None:
-    assert CooperativeFactory().county.slug == "khorramabad"

@@ -16,8 +16,7 @@ pytestmark = pytest.mark.django_db
 
 HEADER = "slug,name_fa,name_en,population_1395,source\n"
 VALID = HEADER + (
-    "tehran,تهران,Tehran,8737510,census\n"
-    "shemiranat,شمیرانات,Shemiranat,48927,census\n"
+    "tehran,تهران,Tehran,8737510,census\nshemiranat,شمیرانات,Shemiranat,48927,census\n"
 )
 
 

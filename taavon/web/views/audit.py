@@ -33,6 +33,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         filters = AuditFilter(**form.cleaned_data)
     qs = audit_event_list(user=request.user, filters=filters)
+    if form.is_bound and not form.is_valid():
+        qs = qs.none()  # unfiltered rows under a filter error would mislead
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,6 +38,10 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
+    # htmx swaps the tokens card; without JavaScript the whole page is rendered again.
+    template = (
+        "web/profile.html#tokens" if request.headers.get("HX-Request") else "web/profile.html"
+    )
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
@@ -47,8 +51,8 @@ def token_create(request: HttpRequest) -> HttpResponse:
         else:
             context = _profile_context(request)
             context["new_token"] = plain
-            return render(request, "web/profile.html#tokens", context)
-    return render(request, "web/profile.html#tokens", _profile_context(request, form), status=400)
+            return render(request, template, context)
+    return render(request, template, _profile_context(request, form), status=400)
 
 
 @login_required
@@ -57,6 +61,8 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
         services.api_token_revoke(actor=request.user, token_id=token_id)  # type: ignore[arg-type]
     except ApplicationError as exc:
+        if request.headers.get("HX-Request"):
+            raise Http404 from exc  # a redirect would swap the whole page into the card
         messages.error(request, exc.message)
         return redirect("web:profile")
     if request.headers.get("HX-Request"):

@@ -1,0 +1,98 @@
+"""/api/v1/audit/events: the same scope as the audit page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from taavon.accounts.models import User
+from taavon.audit.services import audit_record
+from taavon.geo.models import County
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events(khorramabad: County, dorud: County, tehran_county: County) -> None:
+    for c in (khorramabad, dorud, tehran_county):
+        audit_record(
+            actor=None,
+            action="test.placed",
+            summary=c.slug,
+            county_id=c.pk,
+            province_id=c.province_id,
+        )
+
+
+def summaries(user: User, bearer: Callable[[User], dict[str, str]], **params: str) -> set[str]:
+    response = Client(headers=bearer(user)).get(
+        "/api/v1/audit/events", {"action": "test.", **params}
+    )
+    assert response.status_code == 200
+    return {e["summary"] for e in response.json()["items"]}
+
+
+def test_needs_authentication(db: None) -> None:
+    response = Client().get("/api/v1/audit/events")
+    assert response.status_code == 401
+    assert set(response.json()) == {"message", "code", "extra"}
+
+
+def test_county_officer_sees_their_county(county_officer: User, events: None, bearer) -> None:
+    assert summaries(county_officer, bearer) == {"khorramabad"}
+
+
+def test_provincial_officer_sees_their_province(
+    provincial_officer: User, events: None, bearer
+) -> None:
+    assert summaries(provincial_officer, bearer) == {"khorramabad", "dorud"}
+
+
+def test_national_officer_sees_all(national_officer: User, events: None, bearer) -> None:
+    assert summaries(national_officer, bearer) == {"khorramabad", "dorud", "tehran"}
+
+
+def test_member_sees_nothing(member: User, events: None, bearer) -> None:
+    response = Client(headers=bearer(member)).get("/api/v1/audit/events")
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_event_fields(national_officer: User, member: User, bearer) -> None:
+    audit_record(actor=member, action="test.fields", obj=member, summary="s", changes={"a": 1})
+    body = (
+        Client(headers=bearer(national_officer))
+        .get("/api/v1/audit/events", {"action": "test.fields"})
+        .json()
+    )
+    (event,) = body["items"]
+    assert event["actor"] == member.username
+    assert (event["object_type"], event["object_id"]) == ("accounts.user", str(member.pk))
+    assert event["changes"] == {"a": 1}
+    assert event["channel"] == "system"
+
+
+def test_filters_by_date(national_officer: User, events: None, bearer) -> None:
+    assert summaries(national_officer, bearer, date_from="2000-01-01") == {
+        "khorramabad",
+        "dorud",
+        "tehran",
+    }
+    assert summaries(national_officer, bearer, date_to="2000-01-01") == set()
+
+
+@pytest.mark.parametrize("bad", ["1404/12/30", "2025-02-30", "0", "1700000000", "yesterday"])
+def test_bad_date_is_a_422(national_officer: User, bearer, bad: str) -> None:
+    response = Client(headers=bearer(national_officer)).get(
+        "/api/v1/audit/events", {"date_from": bad}
+    )
+    assert response.status_code == 422
+    assert list(response.json()["extra"]["fields"]) == ["date_from"]
+
+
+def test_dates_are_documented_as_dates(db: None) -> None:
+    operation = Client().get("/api/v1/openapi.json").json()["paths"]["/api/v1/audit/events"]
+    params = {p["name"]: p for p in operation["get"]["parameters"]}
+    assert {"type": "string", "format": "date"} in params["date_from"]["schema"]["anyOf"]

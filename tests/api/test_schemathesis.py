@@ -1,0 +1,72 @@
+"""Property-based API testing (schemathesis): generated requests, valid and invalid, never get a
+5xx, and every response matches the OpenAPI document the app publishes, errors included."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+
+from taavon.accounts.models import User
+from taavon.wsgi import application
+
+# Loaded from the app's own /api/v1/openapi.json through WSGI (no database needed for that).
+api_schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+public_schema = api_schema.include(tag="geo", method="GET")
+signed_in_schema = api_schema.include(tag=["me", "audit"], method="GET")
+
+# Bounded and reproducible: 25 examples per operation, the same ones on every run.
+bounded = settings(
+    max_examples=25,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@pytest.fixture
+def keep_test_connection() -> Iterator[None]:
+    """Schemathesis calls the WSGI app directly, and Django closes the database connection at
+    the end of every request. Inside the test's transaction that would lose the connection
+    (on PostgreSQL), so do what Django's own test client does: skip that for the test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def officer_headers(national_officer: User, bearer) -> dict[str, str]:
+    return bearer(national_officer)
+
+
+def call_and_check(case: schemathesis.Case, headers: dict[str, str] | None = None) -> None:
+    response = case.call(headers=headers)
+    assert response.status_code < 500, response.text
+    case.validate_response(response, headers=headers)
+    if response.status_code >= 400:
+        assert set(response.json()) == {"message", "code", "extra"}
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("keep_test_connection")
+@public_schema.parametrize()
+@bounded
+def test_public_endpoints_conform_to_the_schema(case: schemathesis.Case) -> None:
+    call_and_check(case)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("keep_test_connection")
+@signed_in_schema.parametrize()
+@bounded
+def test_signed_in_endpoints_conform_to_the_schema(
+    case: schemathesis.Case, officer_headers: dict[str, str]
+) -> None:
+    call_and_check(case, officer_headers)

@@ -1,0 +1,92 @@
+"""audit_event_list: always scoped, filtered by action, actor, object and Tehran-local dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from unittest import mock
+
+import pytest
+
+from taavon.accounts.models import User
+from taavon.audit.models import AuditEvent
+from taavon.audit.selectors import AuditFilter, audit_event_list
+from taavon.audit.services import audit_record
+
+pytestmark = pytest.mark.django_db
+
+
+def record_at(moment: datetime, **kwargs) -> AuditEvent:
+    """An audit event that happened at `moment` (events cannot be edited afterwards)."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        return audit_record(**{"actor": None, "action": "test.dated", **kwargs})
+
+
+def test_list_is_scoped(member: User, national_officer: User) -> None:
+    audit_record(actor=None, action="test.a")
+    assert not audit_event_list(user=member, filters=AuditFilter()).exists()
+    assert audit_event_list(user=national_officer, filters=AuditFilter()).exists()
+
+
+def test_newest_first(national_officer: User) -> None:
+    first = audit_record(actor=None, action="test.a")
+    second = audit_record(actor=None, action="test.b")
+    listed = list(audit_event_list(user=national_officer, filters=AuditFilter(action="test.")))
+    assert listed == [second, first]
+
+
+def test_filter_by_action_prefix(national_officer: User) -> None:
+    audit_record(actor=None, action="accounts.token.create")
+    audit_record(actor=None, action="accounts.token.revoke")
+    audit_record(actor=None, action="geo.county.import")
+    listed = audit_event_list(user=national_officer, filters=AuditFilter(action="accounts.token"))
+    assert {e.action for e in listed} == {"accounts.token.create", "accounts.token.revoke"}
+
+
+def test_filter_by_actor_and_object(national_officer: User, member: User) -> None:
+    mine = audit_record(actor=member, action="test.a", obj=member)
+    audit_record(actor=national_officer, action="test.a", obj=national_officer)
+    by_actor = audit_event_list(
+        user=national_officer, filters=AuditFilter(actor=member.username.upper())
+    )
+    assert list(by_actor) == [mine]
+    by_object = audit_event_list(
+        user=national_officer,
+        filters=AuditFilter(action="test.", object_type="accounts.user", object_id=str(member.pk)),
+    )
+    assert list(by_object) == [mine]
+
+
+def test_date_range_uses_tehran_days(national_officer: User) -> None:
+    # 2025-03-19 20:29 UTC is 23:59 on 1403/12/29 in Tehran; 20:31 UTC is already 1403/12/30.
+    before = record_at(datetime(2025, 3, 19, 20, 29, tzinfo=UTC))
+    first = record_at(datetime(2025, 3, 19, 20, 31, tzinfo=UTC))
+    last = record_at(datetime(2025, 3, 20, 20, 29, tzinfo=UTC))
+    after = record_at(datetime(2025, 3, 20, 20, 31, tzinfo=UTC))
+    day = date(2025, 3, 20)  # 1403/12/30
+    listed = set(
+        audit_event_list(user=national_officer, filters=AuditFilter(date_from=day, date_to=day))
+    )
+    assert listed == {first, last}
+    assert before not in listed and after not in listed
+
+
+def test_open_ended_date_ranges(national_officer: User) -> None:
+    old = record_at(datetime(2024, 1, 1, 12, tzinfo=UTC))
+    new = record_at(datetime(2025, 6, 1, 12, tzinfo=UTC))
+    since = AuditFilter(date_from=date(2025, 1, 1), action="test.dated")
+    until = AuditFilter(date_to=date(2024, 12, 31), action="test.dated")
+    assert list(audit_event_list(user=national_officer, filters=since)) == [new]
+    assert list(audit_event_list(user=national_officer, filters=until)) == [old]
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to"),
+    [(date.min, None), (None, date.max), (date.min, date.max), (date(1, 1, 2), date(9999, 12, 30))],
+)
+def test_dates_at_the_ends_of_the_calendar_filter_nothing_out(
+    national_officer: User, date_from: date | None, date_to: date | None
+) -> None:
+    # Midnight of 0001-01-01 in Tehran is before year 1 in UTC; 9999-12-31 has no next day.
+    event = audit_record(actor=None, action="test.edge")
+    filters = AuditFilter(action="test.edge", date_from=date_from, date_to=date_to)
+    assert list(audit_event_list(user=national_officer, filters=filters)) == [event]
