@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 TAAVON_SMS_BACKEND = "taavon.notifications.sms.MemorySmsGateway"
 TAAVON_SMS_FILE_DIR = Path(tempfile.gettempdir()) / "taavon-test-sms"
