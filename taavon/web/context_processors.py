@@ -18,7 +18,7 @@ NAV: list[tuple[Any, str, str]] = [
     (_("پیشخوان"), "web:dashboard", "user"),
     (_("تأسیس تعاونی"), "web:founding-list", "user"),
     (_("تعاونی‌های من"), "web:coop-list", "manager"),
-    (_("ضوابط"), "web:rules-list", "officer"),
+    (_("ضوابط"), "web:rules-list", "everyone"),
     (_("گزارش ممیزی"), "web:audit", "officer"),
     (_("مدیریت سامانه"), "admin:index", "sysadmin"),
     (_("مستندات API"), "api-v1:openapi-view", "everyone"),
