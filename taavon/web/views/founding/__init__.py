@@ -1,0 +1,1 @@
+"""The founding pages (/founding/). A package: forms, shared helpers and the views."""
