@@ -23,7 +23,10 @@ def _sql(vendor: str, table: str) -> tuple[list[str], list[str]]:
             f"""CREATE TRIGGER {name} BEFORE UPDATE OR DELETE ON {table}
             FOR EACH ROW EXECUTE FUNCTION {name}();""",
         ]
-        backward = [f"DROP TRIGGER IF EXISTS {name} ON {table};", f"DROP FUNCTION IF EXISTS {name}();"]
+        backward = [
+            f"DROP TRIGGER IF EXISTS {name} ON {table};",
+            f"DROP FUNCTION IF EXISTS {name}();",
+        ]
     elif vendor == "sqlite":
         forward = [
             f"""CREATE TRIGGER {name}_upd BEFORE UPDATE ON {table}

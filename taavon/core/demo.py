@@ -15,6 +15,7 @@ from taavon.persian.text import search_key
 from taavon.registry.models import Cooperative, Membership
 from taavon.registry.services.members import PersonData, membership_admit
 
+from .demo_founding import seed_founding
 from .demo_registry import DEMO_COOPERATIVES, seed_registry
 
 DEMO_PASSWORD = "taavon-1404"
@@ -41,6 +42,7 @@ CITIZENS = [
     ("0084575948", "رضا", "سپهوند", "09161234567", Role.COOP_MANAGER),
     ("0013542419", "لیلا", "میرزایی", "09121234567", Role.MEMBER),
 ]
+FOUNDER = ("0076229645", "سارا", "چگینی", "09161112233")
 
 
 def _user(login: str, first: str, last: str, **extra: Any) -> tuple[User, bool]:
@@ -83,11 +85,16 @@ def seed_demo() -> list[DemoLogin]:
         user, created = _user(national_id, first, last, national_id=national_id, mobile=mobile)
         cooperative_id = managed.pk if role == Role.COOP_MANAGER else None
         role_assign(actor=None, user=user, role=role, cooperative_id=cooperative_id)
-        if not Membership.objects.filter(cooperative=managed, person__national_id=national_id).exists():
+        if not Membership.objects.filter(
+            cooperative=managed, person__national_id=national_id
+        ).exists():
             membership_admit(
-                actor=None, cooperative_id=managed.pk, joined_on=datetime.date(2020, 3, 20),
-                person=PersonData(national_id=national_id, first_name=first, last_name=last,
-                                  mobile=mobile),
+                actor=None,
+                cooperative_id=managed.pk,
+                joined_on=datetime.date(2020, 3, 20),
+                person=PersonData(
+                    national_id=national_id, first_name=first, last_name=last, mobile=mobile
+                ),
             )
         logins.append(
             DemoLogin(
@@ -102,4 +109,12 @@ def seed_demo() -> list[DemoLogin]:
                 body="ورود شما با کد ملی انجام می‌شود.",
                 channels=[Channel.SMS],
             )
+    nid, first, last, mobile = FOUNDER
+    founder, _created = _user(nid, first, last, national_id=nid, mobile=mobile)
+    role_assign(actor=None, user=founder, role=Role.MEMBER)
+    officers = {slug: User.objects.get(username=slug) for slug in ("khorramabad", "dorud")}
+    seed_founding(founder=founder, officers=officers)
+    logins.append(
+        DemoLogin("متقاضی تأسیس (شهروند)", nid, DEMO_PASSWORD, "درخواست‌های تأسیس در هر مرحله")
+    )
     return logins

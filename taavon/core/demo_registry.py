@@ -73,14 +73,23 @@ def _people(rng: random.Random, count: int) -> list[Person]:
     people = []
     for _ in range(count):
         first, last, gender = synthetic.person_name(rng)
-        people.append(Person(
-            national_id=synthetic.national_id(rng), first_name=first, last_name=last,
-            father_name=rng.choice(synthetic.FIRST_NAMES[:12]), gender=gender,
-            birth_date=datetime.date(1960, 1, 1) + datetime.timedelta(days=rng.randrange(16000)),
-            mobile=synthetic.mobile(rng),
-        ))
-    existing = set(Person.objects.filter(national_id__in=[p.national_id for p in people])
-                   .values_list("national_id", flat=True))
+        people.append(
+            Person(
+                national_id=synthetic.national_id(rng),
+                first_name=first,
+                last_name=last,
+                father_name=rng.choice(synthetic.FIRST_NAMES[:12]),
+                gender=gender,
+                birth_date=datetime.date(1960, 1, 1)
+                + datetime.timedelta(days=rng.randrange(16000)),
+                mobile=synthetic.mobile(rng),
+            )
+        )
+    existing = set(
+        Person.objects.filter(national_id__in=[p.national_id for p in people]).values_list(
+            "national_id", flat=True
+        )
+    )
     fresh = {p.national_id: p for p in people if p.national_id not in existing}
     Person.objects.bulk_create(fresh.values(), batch_size=1000)
     return list(Person.objects.filter(national_id__in={p.national_id for p in people}))
@@ -95,30 +104,53 @@ def _payments(cooperative_id: int, rng: random.Random, on: datetime.date) -> int
         share = rng.choice([1, 1, 1, 2, 3])  # most paid in full, some a half or a third
         amount = balance.outstanding // share
         if amount > 0:
-            entries.append(chain.build(
-                kind=EntryKind.PAYMENT, membership_id=membership_id, share_class_id=class_id,
-                shares_delta=0, subscribed_delta=0, paid_delta=amount, effective_on=on,
-                actor=None, reference=f"فیش {rng.randrange(10**6, 10**7)}",
-            ))
+            entries.append(
+                chain.build(
+                    kind=EntryKind.PAYMENT,
+                    membership_id=membership_id,
+                    share_class_id=class_id,
+                    shares_delta=0,
+                    subscribed_delta=0,
+                    paid_delta=amount,
+                    effective_on=on,
+                    actor=None,
+                    reference=f"فیش {rng.randrange(10**6, 10**7)}",
+                )
+            )
     LedgerEntry.objects.bulk_create(entries)
-    audit_record(actor=None, action="capital.pay.bulk", obj=cooperative,
-                 summary=f"{len(entries)} demo instalments")
+    audit_record(
+        actor=None,
+        action="capital.pay.bulk",
+        obj=cooperative,
+        summary=f"{len(entries)} demo instalments",
+    )
     return len(entries)
 
 
-def _one(rng: random.Random, county: County, name: str, kind: str, sector: str, status: str) -> None:
+def _one(
+    rng: random.Random, county: County, name: str, kind: str, sector: str, status: str
+) -> None:
     profile = rule_profile_for(kind=kind, sector=sector)
     registered_on = datetime.date(2004, 3, 21) + datetime.timedelta(days=rng.randrange(7500))
     with transaction.atomic():
         cooperative = Cooperative.objects.create(
-            name=name, county=county, kind=kind, sector=sector, rule_profile=profile,
+            name=name,
+            county=county,
+            kind=kind,
+            sector=sector,
+            rule_profile=profile,
             activity=f"{Sector(sector).label} — {ActivityKind(kind).label}",
             address=f"{county.name_fa}، خیابان {rng.choice(['امام', 'انقلاب', 'شریعتی', 'کشاورز'])}، پلاک {rng.randrange(1, 300)}",
             postcode=f"{rng.randrange(6, 7)}{rng.randrange(10**8, 10**9)}",
             phone=f"066{rng.randrange(10**7, 10**8)}",
         )
-        share_class = share_class_create(actor=None, cooperative_id=cooperative.pk, code="A",
-                                         name="سهم عادی", nominal_value=NOMINAL)
+        share_class = share_class_create(
+            actor=None,
+            cooperative_id=cooperative.pk,
+            code="A",
+            name="سهم عادی",
+            nominal_value=NOMINAL,
+        )
         size = max(profile.min_members, rng.randint(12, 140))
         if profile.max_members:
             size = min(size, profile.max_members)
@@ -129,7 +161,9 @@ def _one(rng: random.Random, county: County, name: str, kind: str, sector: str, 
             m.is_founder = True
         type(members[0]).objects.bulk_update(members[:7], ["is_founder"])
         capital_subscribe(
-            actor=None, cooperative_id=cooperative.pk, effective_on=registered_on,
+            actor=None,
+            cooperative_id=cooperative.pk,
+            effective_on=registered_on,
             items=[Subscription(m, share_class, rng.randint(5, 40)) for m in members],
         )
         _payments(cooperative.pk, rng, registered_on + datetime.timedelta(days=30))
@@ -137,22 +171,39 @@ def _one(rng: random.Random, county: County, name: str, kind: str, sector: str, 
         cooperative.registration_number = str(rng.randrange(100, 9000))
         cooperative.registration_date = registered_on
         cooperative.legal_national_id = synthetic.legal_national_id(rng)
-        cooperative.save(update_fields=["registration_number", "registration_date",
-                                        "legal_national_id"])
+        cooperative.save(
+            update_fields=["registration_number", "registration_date", "legal_national_id"]
+        )
         record_status(cooperative, CooperativeStatus.ACTIVE, actor=None, reason="ثبت")
     # Life after registration: a transfer between two fully paid members, and a resignation.
     balances = member_balances(cooperative.pk)
-    paid_up = [m for m in members if (b := balances.get((m.pk, share_class.pk))) and b.paid == b.subscribed]
+    paid_up = [
+        m for m in members if (b := balances.get((m.pk, share_class.pk))) and b.paid == b.subscribed
+    ]
     if len(paid_up) >= 2:
         source, target = paid_up[0], paid_up[-1]
-        capital_transfer(actor=None, source=source, target=target, share_class=share_class,
-                         shares=1, board_approval=f"صورت‌جلسهٔ هیئت‌مدیره شمارهٔ {rng.randrange(1, 90)}",
-                         effective_on=registered_on + datetime.timedelta(days=400))
-    membership_exit(actor=None, membership_id=members[-2].pk, status="resigned",
-                    exit_date=registered_on + datetime.timedelta(days=700), reason="انتقال محل سکونت")
+        capital_transfer(
+            actor=None,
+            source=source,
+            target=target,
+            share_class=share_class,
+            shares=1,
+            board_approval=f"صورت‌جلسهٔ هیئت‌مدیره شمارهٔ {rng.randrange(1, 90)}",
+            effective_on=registered_on + datetime.timedelta(days=400),
+        )
+    membership_exit(
+        actor=None,
+        membership_id=members[-2].pk,
+        status="resigned",
+        exit_date=registered_on + datetime.timedelta(days=700),
+        reason="انتقال محل سکونت",
+    )
     if status != CooperativeStatus.ACTIVE:
-        path = {"inactive": ["inactive"], "liquidation": ["liquidation"],
-                "dissolved": ["liquidation", "dissolved"]}[status]
+        path = {
+            "inactive": ["inactive"],
+            "liquidation": ["liquidation"],
+            "dissolved": ["liquidation", "dissolved"],
+        }[status]
         for step in path:
             record_status(cooperative, step, actor=None, reason="تصمیم مجمع عمومی فوق‌العاده")
 
