@@ -4,7 +4,13 @@ Scales:
   small     Lorestan's real 11 counties, 200 cooperatives.
   lorestan  Lorestan's real 11 counties, 3,000 cooperatives (about Lorestan's real count).
   national  31 provinces: Lorestan's real 11 counties plus ~14 synthetic counties in each other
-            province (~430 counties), 100,000 cooperatives spread by county population.
+            province (~430 counties), 100,000 cooperatives spread by county population,
+            14,000,000 memberships of 11,000,000 people.
+
+Every scale also has people and memberships (~140 per cooperative on average, skewed: most
+registers are small, a few have tens of thousands), written with COPY on PostgreSQL in chunks
+of 250,000 rows over two connections, streamed from a generator (nothing holds all rows in
+memory). `BENCH_MEMBERSHIPS=N` overrides the number of memberships (people: 11/14 of it).
 
 The database is always a fresh one: a temporary SQLite file, or a PostgreSQL database that is
 dropped and recreated (its name must contain "bench", so a real database is never touched).
@@ -15,15 +21,30 @@ defaults (or a synthetic value when required) without changing this module.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import itertools
 import os
+import queue
 import random
 import tempfile
+import threading
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .synth import cooperative_rows
+from .synth import (
+    MEMBERSHIP_COLUMNS,
+    PERSON_COLUMNS,
+    MembershipStream,
+    Register,
+    cooperative_rows,
+    copy_columns,
+    membership_sizes,
+    person_lines,
+)
 
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/taavon_bench"
 SEED = 1404
@@ -35,12 +56,31 @@ class Scale:
     cooperatives: int
     synthetic_counties_per_province: int
     requests: int  # default N per endpoint
+    memberships: int = 0  # people: PEOPLE_PER_MEMBERSHIP of this
 
+    @property
+    def target_memberships(self) -> int:
+        override = os.environ.get("BENCH_MEMBERSHIPS", "").replace("_", "")
+        return int(override) if override else self.memberships
+
+    @property
+    def persons(self) -> int:
+        return max(1, round(self.target_memberships * PEOPLE_PER_MEMBERSHIP))
+
+
+PEOPLE_PER_MEMBERSHIP = 11 / 14  # 14M memberships of 11M people: some belong to several
+COPY_CHUNK_ROWS = 250_000  # rows per COPY statement (and transaction) for people/memberships
+COPY_WORKERS = 2  # connections loading at once (the machine has 2 cores; 1 = sequential)
+BARE_SAMPLE_ROWS = 1_000_000  # rows written to the index-free copies (the baseline)
+# From this many rows, a table's plain (non-unique) indexes are dropped before its COPY and
+# rebuilt after it, which is faster than maintaining them row by row. Primary keys, unique
+# indexes, checks and foreign keys stay, so every row is still checked as it goes in.
+REBUILD_INDEXES_FROM_ROWS = 2_000_000
 
 SCALES = {
-    "small": Scale("small", 200, 0, 2000),
-    "lorestan": Scale("lorestan", 3_000, 0, 2000),
-    "national": Scale("national", 100_000, 14, 1000),
+    "small": Scale("small", 200, 0, 2000, 28_000),
+    "lorestan": Scale("lorestan", 3_000, 0, 2000, 420_000),
+    "national": Scale("national", 100_000, 14, 1000, 14_000_000),
 }
 
 
@@ -104,6 +144,13 @@ class BuildReport:
     cooperatives: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
     bare_insert_seconds: float = 0.0  # same rows, same method, into an index-free copy
+    persons: int = 0
+    memberships: int = 0
+    largest_register: int = 0  # members of the largest cooperative
+    # table -> (rows, seconds) written into its real table and into an index-free copy
+    copied: dict[str, tuple[int, float]] = field(default_factory=dict)
+    bare_copied: dict[str, tuple[int, float]] = field(default_factory=dict)
+    generated: dict[str, tuple[int, float]] = field(default_factory=dict)  # generator alone
 
     @property
     def total_seconds(self) -> float:
@@ -123,6 +170,7 @@ class BuildReport:
 def build(scale: Scale) -> BuildReport:
     """Migrate the (empty) bench database and fill it to ``scale``. Django must be set up."""
     from django.core.management import call_command
+    from django.db import connection
 
     from taavon.geo.models import County, Province
 
@@ -133,9 +181,15 @@ def build(scale: Scale) -> BuildReport:
         _add_synthetic_counties(scale)
     with _step(report, "generate cooperatives"):
         rows, columns = cooperative_rows(scale.cooperatives, seed=SEED)
+        # People and memberships are written with COPY: PostgreSQL only.
+        postgres = connection.vendor == "postgresql"
+        sizes = _register_sizes(scale, rows, columns) if postgres else [0] * len(rows)
+        rows = _with_column(rows, columns, "last_register_number", sizes)
     with _step(report, "insert cooperatives"):
         report.method = _insert(columns, rows)
     report.bare_insert_seconds = _insert_into_bare_copy(columns, rows)
+    if sum(sizes):
+        _members(report, scale, rows, columns, sizes)
     with _step(report, "analyze"):
         _analyze()
     report.provinces = Province.objects.count()
@@ -233,3 +287,251 @@ def _analyze() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+
+
+# --- people and memberships -------------------------------------------------------------------
+
+
+def _register_sizes(scale: Scale, rows: list[tuple[Any, ...]], columns: list[str]) -> list[int]:
+    """Members per cooperative (same order as ``rows``), within each sector's maximum."""
+    from taavon.registry.services.rules import rule_profile_for
+
+    total = scale.target_memberships
+    if not total:
+        return [0] * len(rows)
+    status, sector, kind = (columns.index(c) for c in ("status", "sector", "kind"))
+    caps: dict[tuple[str, str], int | None] = {}
+    for row in rows:
+        key = (row[kind], row[sector])
+        if key not in caps:
+            caps[key] = rule_profile_for(kind=key[0], sector=key[1]).max_members
+    return membership_sizes(
+        [row[status] for row in rows],
+        [caps[row[kind], row[sector]] for row in rows],
+        total,
+        seed=SEED,
+    )
+
+
+def _with_column(
+    rows: list[tuple[Any, ...]], columns: list[str], name: str, values: list[int]
+) -> list[tuple[Any, ...]]:
+    if name not in columns or not any(values):
+        return rows
+    at = columns.index(name)
+    return [(*row[:at], value, *row[at + 1 :]) for row, value in zip(rows, values, strict=True)]
+
+
+def _members(
+    report: BuildReport,
+    scale: Scale,
+    rows: list[tuple[Any, ...]],
+    columns: list[str],
+    sizes: list[int],
+) -> None:
+    """People, then memberships pointing at them, each streamed into COPY in chunks."""
+    from django.db import connection
+
+    from taavon.registry.models import Membership, Person
+
+    registers = _registers(rows, columns, sizes)
+    persons = min(scale.persons, sum(sizes))
+    person_table = Person._meta.db_table
+    membership_table = Membership._meta.db_table
+    person_columns, _tail = copy_columns(Person, PERSON_COLUMNS)
+    membership_columns, _tail = copy_columns(Membership, MEMBERSHIP_COLUMNS)
+    first_id = _next_id(person_table)
+    step = f"insert {persons:,} people (COPY)"
+    with _plain_indexes_rebuilt(report, person_table, persons) as rebuild:  # noqa: SIM117
+        with _step(report, step + rebuild):
+            _copy(person_table, person_columns, person_lines(first_id, 0, persons, seed=SEED))
+            _sync_identity(person_table)
+    report.copied[person_table] = (persons, _seconds(report, person_table, step + rebuild))
+    stream = MembershipStream(
+        registers,
+        persons=persons,
+        first_person_id=first_id,
+        today=datetime.date.today(),
+        seed=SEED,
+    )
+    step = f"insert {stream.slots:,} memberships (COPY)"
+    with _plain_indexes_rebuilt(report, membership_table, stream.slots) as rebuild:  # noqa: SIM117
+        with _step(report, step + rebuild):
+            _copy(membership_table, membership_columns, stream.lines())
+    report.copied[membership_table] = (
+        stream.slots,
+        _seconds(report, membership_table, step + rebuild),
+    )
+    with _step(report, "vacuum analyze people and memberships"), connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {person_table}, {membership_table}")
+    report.persons, report.memberships = persons, stream.slots
+    report.largest_register = max(sizes)
+    # Baselines: the first rows again from the same generator, into index-free copies of the
+    # tables, and the generator alone (no database).
+    for table, columns, lines in (
+        (person_table, person_columns, lambda n: person_lines(first_id, 0, n, seed=SEED)),
+        (membership_table, membership_columns, lambda n: itertools.islice(stream.lines(), n)),
+    ):
+        sample = min(report.copied[table][0], BARE_SAMPLE_ROWS)
+        report.bare_copied[table] = (sample, _copy_into_bare(table, columns, lines(sample)))
+        started = time.perf_counter()
+        for _line in lines(sample):
+            pass
+        report.generated[table] = (sample, time.perf_counter() - started)
+
+
+def _seconds(report: BuildReport, table: str, step: str) -> float:
+    """The COPY step's seconds plus the rebuild of the indexes dropped around it, if any."""
+    return report.seconds[step] + report.seconds.get(f"rebuild {table}'s plain indexes", 0.0)
+
+
+@contextlib.contextmanager
+def _plain_indexes_rebuilt(report: BuildReport, table: str, rows: int) -> Iterator[str]:
+    """Drop ``table``'s plain indexes around a load of at least REBUILD_INDEXES_FROM_ROWS rows
+    and rebuild them after it (a step of its own). Yields a note for the load step's name."""
+    from django.db import connection
+
+    if rows < REBUILD_INDEXES_FROM_ROWS:
+        yield ""
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+            "WHERE indrelid = %s::regclass AND NOT indisunique AND NOT indisprimary",
+            [table],
+        )
+        plain = cursor.fetchall()
+        for name, _definition in plain:
+            cursor.execute(f"DROP INDEX {name}")
+    yield f", {len(plain)} plain indexes dropped" if plain else ""
+    with _step(report, f"rebuild {table}'s plain indexes"), connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")  # this session only
+        for _name, definition in plain:
+            cursor.execute(definition)
+        cursor.execute("RESET maintenance_work_mem")
+
+
+def _registers(rows: list[tuple[Any, ...]], columns: list[str], sizes: list[int]) -> list[Register]:
+    """The cooperatives' ids (a fresh table numbers COPY rows in order; checked) and dates."""
+    from taavon.registry.models import Cooperative
+
+    name, created, registered = (
+        columns.index(c) for c in ("name", "created_at", "registration_date")
+    )
+    ids = list(Cooperative.objects.order_by("pk").values_list("pk", "name"))
+    if len(ids) != len(rows) or any(
+        ids[i][1] != rows[i][name] for i in (0, len(rows) // 2, len(rows) - 1)
+    ):
+        raise SystemExit("bench: cooperatives were not numbered in COPY order")
+    registers = []
+    for (pk, _name), row, size in zip(ids, rows, sizes, strict=True):
+        if size:
+            opened = row[registered] or row[created]
+            opened = _as_date(opened)
+            registers.append(Register(pk, size, opened))
+    return registers
+
+
+def _as_date(value: Any) -> datetime.date:
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value[:10])
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+def _next_id(table: str) -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")
+        return int(cursor.fetchone()[0])
+
+
+def _sync_identity(table: str) -> None:
+    """People are written with explicit ids: move the id sequence past them."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT MAX(id) FROM {table}))",
+            [table],
+        )
+
+
+def _copy(table: str, columns: list[str], lines: Iterable[str], *, batch: int = 5_000) -> int:
+    """COPY text lines in statements of COPY_CHUNK_ROWS rows, each its own transaction, over
+    COPY_WORKERS connections at once: this thread generates, the workers' servers insert."""
+    import psycopg
+    from django.db import connection
+
+    column_list = ", ".join(connection.ops.quote_name(c) for c in columns)
+    statement = f"COPY {connection.ops.quote_name(table)} ({column_list}) FROM STDIN"
+    url = os.environ["DATABASE_URL"]
+    chunks: queue.Queue[list[str] | None] = queue.Queue(maxsize=COPY_WORKERS)
+    failures: list[BaseException] = []
+    written = [0] * COPY_WORKERS
+
+    def work(slot: int) -> None:
+        try:
+            with psycopg.connect(url) as conn:
+                conn.execute("SET synchronous_commit = off")  # this session only
+                while (chunk := chunks.get()) is not None:
+                    with conn.cursor() as cursor, cursor.copy(statement) as copy:
+                        for text in chunk:
+                            copy.write(text)
+                    conn.commit()
+                    written[slot] += sum(text.count("\n") for text in chunk)
+        except BaseException as exc:
+            failures.append(exc)
+
+    workers = [
+        threading.Thread(target=work, args=(slot,), name=f"bench-copy-{slot}", daemon=True)
+        for slot in range(COPY_WORKERS)
+    ]
+    for worker in workers:
+        worker.start()
+
+    def put(item: list[str] | None) -> None:
+        while any(w.is_alive() for w in workers):
+            try:
+                chunks.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+    iterator = iter(lines)
+    while not failures:
+        texts = []
+        for _ in range(0, COPY_CHUNK_ROWS, batch):
+            text = "".join(itertools.islice(iterator, batch))
+            if not text:
+                break
+            texts.append(text)
+        if not texts:
+            break
+        put(texts)
+    for _worker in workers:
+        put(None)
+    for worker in workers:
+        worker.join()
+    if failures:
+        raise failures[0]
+    return sum(written)
+
+
+def _copy_into_bare(table: str, columns: list[str], lines: Iterable[str]) -> float:
+    """Seconds to COPY ``lines`` (streamed, as into the real table) into a copy of ``table``
+    without indexes, constraints or triggers."""
+    from django.db import connection
+
+    bare = f"bench_bare_{table}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {bare}")
+        cursor.execute(f"CREATE TABLE {bare} (LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY)")
+    started = time.perf_counter()
+    _copy(bare, columns, lines)
+    seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {bare}")
+    return seconds

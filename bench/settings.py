@@ -13,7 +13,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "bench.urls"
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TAAVON_SMS_BACKEND = "taavon.notifications.sms.MemorySmsGateway"
 
 # No collected static files in a bench run; WhiteNoise warns once per process about that.

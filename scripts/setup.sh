@@ -15,7 +15,7 @@ mapfile -t APT_PACKAGES < <(apt_package_list)
 apt_ensure "${APT_PACKAGES[@]}"
 
 # ---- Python 3.12 -------------------------------------------------------------------------
-# usable PYTHON MIN_MINOR EXACT: runs, is 3.<MIN_MINOR>+ (exactly 3.12 when EXACT=1), has venv.
+# usable PYTHON EXACT: PYTHON runs and is Python 3.12 (EXACT=1) or 3.12 and newer (EXACT=0).
 usable() {
   [ -x "$1" ] || command -v "$1" >/dev/null 2>&1 || return 1
   "$1" - "$2" <<'PY' >/dev/null 2>&1
@@ -74,6 +74,11 @@ if [ "${TAAVON_FORCE_PIP:-0}" = "1" ] || [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")
 else
   log "Python packages up to date (pyproject.toml unchanged since the last install)"
 fi
+
+# ---- Runtime directory ---------------------------------------------------------------------
+# SQLite database, media and file SMS live here (gitignored). Settings other than dev do not
+# create it, and Django's system checks open the default SQLite database.
+mkdir -p "${TAAVON_VAR_DIR:-$REPO_ROOT/var}"
 
 # ---- Translations ------------------------------------------------------------------------
 if find taavon -name '*.po' -print -quit | grep -q .; then

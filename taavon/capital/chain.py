@@ -10,9 +10,24 @@ from .models import LedgerEntry
 
 GENESIS = "0" * 64
 CHAIN_FIELDS = (
-    "cooperative_id", "seq", "kind", "membership_id", "share_class_id", "shares_delta",
-    "subscribed_delta", "paid_delta", "reverses_id", "counterpart_id", "board_approval",
-    "reference", "note", "effective_on", "actor_id", "recorded_at", "prev_hash", "hash",
+    "cooperative_id",
+    "seq",
+    "kind",
+    "membership_id",
+    "share_class_id",
+    "shares_delta",
+    "subscribed_delta",
+    "paid_delta",
+    "reverses_id",
+    "counterpart_id",
+    "board_approval",
+    "reference",
+    "note",
+    "effective_on",
+    "actor_id",
+    "recorded_at",
+    "prev_hash",
+    "hash",
 )
 
 

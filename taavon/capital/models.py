@@ -29,7 +29,9 @@ class ShareClass(models.Model):
         verbose_name_plural = _("انواع سهم")
         constraints = [
             models.UniqueConstraint(fields=["cooperative", "code"], name="capital_class_code"),
-            models.CheckConstraint(name="capital_class_nominal_pos", condition=Q(nominal_value__gt=0)),
+            models.CheckConstraint(
+                name="capital_class_nominal_pos", condition=Q(nominal_value__gt=0)
+            ),
         ]
 
     def __str__(self) -> str:
@@ -87,12 +89,24 @@ class LedgerEntry(models.Model):
                 condition=(
                     Q(kind="subscription", subscribed_delta__gt=0, paid_delta=0, shares_delta__gt=0)
                     | Q(kind="payment", paid_delta__gt=0, subscribed_delta=0, shares_delta=0)
-                    | Q(kind="transfer_out", subscribed_delta__lt=0, paid_delta__lte=0,
-                        shares_delta__lt=0)
-                    | Q(kind="transfer_in", subscribed_delta__gt=0, paid_delta__gte=0,
-                        shares_delta__gt=0)
-                    | Q(kind="redemption", subscribed_delta__lte=0, paid_delta__lte=0,
-                        shares_delta__lte=0)
+                    | Q(
+                        kind="transfer_out",
+                        subscribed_delta__lt=0,
+                        paid_delta__lte=0,
+                        shares_delta__lt=0,
+                    )
+                    | Q(
+                        kind="transfer_in",
+                        subscribed_delta__gt=0,
+                        paid_delta__gte=0,
+                        shares_delta__gt=0,
+                    )
+                    | Q(
+                        kind="redemption",
+                        subscribed_delta__lte=0,
+                        paid_delta__lte=0,
+                        shares_delta__lte=0,
+                    )
                     | Q(kind="reversal", reverses__isnull=False)
                 ),
             ),

@@ -57,7 +57,9 @@ def member_balances(
     }
 
 
-def member_totals(cooperative_id: int, membership_ids: Iterable[int] | None = None) -> dict[int, Balance]:
+def member_totals(
+    cooperative_id: int, membership_ids: Iterable[int] | None = None
+) -> dict[int, Balance]:
     """Balance per membership, all share classes together."""
     totals: dict[int, Balance] = {}
     for (membership_id, _), balance in member_balances(cooperative_id, membership_ids).items():

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.persian.templatetags.persian import rial
 from taavon.persian.text import normalize
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, MembershipStatus
 from taavon.registry.services.rules import rule_profile_for
@@ -32,8 +33,9 @@ def _positive_int(value: object, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ApplicationError(_("مقدار باید عدد صحیح باشد."), code="invalid", fields={field: []})
     if value <= 0:
-        raise ApplicationError(_("مقدار باید بزرگ‌تر از صفر باشد."), code="invalid",
-                               fields={field: []})
+        raise ApplicationError(
+            _("مقدار باید بزرگ‌تر از صفر باشد."), code="invalid", fields={field: []}
+        )
     if value > MAX_AMOUNT:
         raise ApplicationError(_("مقدار بیش از حد بزرگ است."), code="invalid", fields={field: []})
     return value
@@ -56,7 +58,10 @@ class Chain:
     def build(self, **fields: object) -> LedgerEntry:
         self.seq += 1
         entry = LedgerEntry(
-            cooperative=self.cooperative, seq=self.seq, prev_hash=self.prev, recorded_at=self.now,
+            cooperative=self.cooperative,
+            seq=self.seq,
+            prev_hash=self.prev,
+            recorded_at=self.now,
             **fields,
         )
         entry.hash = entry_hash(entry)
@@ -65,8 +70,8 @@ class Chain:
 
 
 def lock_cooperative(cooperative_id: int) -> Cooperative:
-    cooperative = Cooperative.objects.select_for_update().select_related("county").get(
-        pk=cooperative_id
+    cooperative = (
+        Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
     )
     if cooperative.status not in POSTABLE:
         raise ApplicationError(
@@ -76,9 +81,22 @@ def lock_cooperative(cooperative_id: int) -> Cooperative:
 
 
 def _check_member(cooperative: Cooperative, membership: Membership) -> None:
-    if membership.cooperative_id != cooperative.pk:
-        raise ApplicationError(_("این عضو متعلق به این تعاونی نیست."), code="not_member")
-    if membership.status != MembershipStatus.MEMBER:
+    _check_members(cooperative, [membership])
+
+
+def _check_members(cooperative: Cooperative, memberships: Sequence[Membership]) -> None:
+    """Each membership belongs to the cooperative and is active *now*: the objects passed in may
+    have been read before the cooperative was locked, while an exit was committing."""
+    for membership in memberships:
+        if membership.cooperative_id != cooperative.pk:
+            raise ApplicationError(_("این عضو متعلق به این تعاونی نیست."), code="not_member")
+    ids = {m.pk for m in memberships}
+    active = set(
+        Membership.objects.filter(
+            pk__in=ids, cooperative=cooperative, status=MembershipStatus.MEMBER
+        ).values_list("pk", flat=True)
+    )
+    if active != ids:
         raise ApplicationError(_("عضویت این شخص فعال نیست."), code="not_member")
 
 
@@ -92,12 +110,14 @@ def _check_cap(cooperative: Cooperative, after: dict[int, int], total_after: int
     cap = _profile(cooperative).max_member_share
     for membership_id, subscribed in after.items():
         if total_after and Fraction(subscribed, total_after) > cap:
-            number = Membership.objects.filter(pk=membership_id).values_list(
-                "register_number", flat=True
-            ).first()
+            number = (
+                Membership.objects.filter(pk=membership_id)
+                .values_list("register_number", flat=True)
+                .first()
+            )
             raise ApplicationError(
                 _("سهم عضو شمارهٔ %(n)s از سقف %(cap)s درصد سرمایهٔ تعاونی بیشتر می‌شود.")
-                % {"n": number, "cap": round(float(cap) * 100, 2)},
+                % {"n": number, "cap": f"{float(cap) * 100:.4g}"},
                 code="over_cap",
                 extra={"register_number": number},
             )
@@ -133,17 +153,26 @@ def capital_subscribe(
     chain = Chain(cooperative)
     entries = []
     grown: dict[int, int] = {}
+    _check_members(cooperative, [item.membership for item in items])
     for item in items:
         shares = _positive_int(item.shares, "shares")
-        _check_member(cooperative, item.membership)
         _check_class(cooperative, item.share_class)
-        amount = shares * item.share_class.nominal_value
+        amount = _positive_int(shares * item.share_class.nominal_value, "shares")
         grown[item.membership.pk] = grown.get(item.membership.pk, 0) + amount
-        entries.append(chain.build(
-            kind=EntryKind.SUBSCRIPTION, membership=item.membership, share_class=item.share_class,
-            shares_delta=shares, subscribed_delta=amount, paid_delta=0, effective_on=effective_on,
-            actor=actor, reference=normalize(reference)[:100], note=normalize(note)[:300],
-        ))
+        entries.append(
+            chain.build(
+                kind=EntryKind.SUBSCRIPTION,
+                membership=item.membership,
+                share_class=item.share_class,
+                shares_delta=shares,
+                subscribed_delta=amount,
+                paid_delta=0,
+                effective_on=effective_on,
+                actor=actor,
+                reference=normalize(reference)[:100],
+                note=normalize(note)[:300],
+            )
+        )
     balances = member_balances(cooperative.pk)
     totals: dict[int, int] = {}
     for (membership_id, _class), balance in balances.items():
@@ -152,7 +181,9 @@ def capital_subscribe(
     _check_cap(cooperative, {m: totals.get(m, 0) + a for m, a in grown.items()}, total_after)
     LedgerEntry.objects.bulk_create(entries)
     audit_record(
-        actor=actor, action="capital.subscribe", obj=cooperative,
+        actor=actor,
+        action="capital.subscribe",
+        obj=cooperative,
         summary=f"{len(entries)} subscriptions, {sum(grown.values())} rials",
         changes={"seq": [e.seq for e in entries][:50]},
     )
@@ -180,13 +211,20 @@ def capital_pay(
     if amount > balance.outstanding:
         raise ApplicationError(
             _("مبلغ پرداخت از مانده‌ی تعهد عضو (%(left)s ریال) بیشتر است.")
-            % {"left": balance.outstanding},
+            % {"left": rial(balance.outstanding)},
             code="overpay",
             fields={"amount": []},
+            extra={"outstanding": balance.outstanding},
         )
     entry = Chain(cooperative).build(
-        kind=EntryKind.PAYMENT, membership=membership, share_class=share_class, shares_delta=0,
-        subscribed_delta=0, paid_delta=amount, effective_on=effective_on, actor=actor,
+        kind=EntryKind.PAYMENT,
+        membership=membership,
+        share_class=share_class,
+        shares_delta=0,
+        subscribed_delta=0,
+        paid_delta=amount,
+        effective_on=effective_on,
+        actor=actor,
         reference=normalize(reference)[:100],
     )
     entry.save()
@@ -208,44 +246,73 @@ def capital_transfer(
     """Move fully paid shares between two members, with the board's approval recorded."""
     cooperative = lock_cooperative(source.cooperative_id)
     shares = _positive_int(shares, "shares")
-    for member in (source, target):
-        _check_member(cooperative, member)
+    _check_members(cooperative, [source, target])
     _check_class(cooperative, share_class)
     if source.pk == target.pk:
         raise ApplicationError(_("واگذارنده و گیرنده یکی هستند."), code="invalid")
     approval = normalize(board_approval)
     if not approval:
-        raise ApplicationError(_("شماره/تاریخ مصوبهٔ هیئت‌مدیره لازم است."), code="invalid",
-                               fields={"board_approval": []})
+        raise ApplicationError(
+            _("شماره/تاریخ مصوبهٔ هیئت‌مدیره لازم است."),
+            code="invalid",
+            fields={"board_approval": []},
+        )
     held = member_balances(cooperative.pk, [source.pk]).get((source.pk, share_class.pk), ZERO)
-    amount = shares * share_class.nominal_value
+    amount = _positive_int(shares * share_class.nominal_value, "shares")
     if shares > held.shares:
-        raise ApplicationError(_("تعداد سهام انتقالی از سهام عضو بیشتر است."), code="over_held",
-                               fields={"shares": []})
+        raise ApplicationError(
+            _("تعداد سهام انتقالی از سهام عضو بیشتر است."), code="over_held", fields={"shares": []}
+        )
     if amount > held.paid:
-        raise ApplicationError(_("فقط سهام تمام‌پرداخت قابل انتقال است."), code="unpaid",
-                               fields={"shares": []})
+        raise ApplicationError(
+            _("فقط سهام تمام‌پرداخت قابل انتقال است."), code="unpaid", fields={"shares": []}
+        )
     totals = member_balances(cooperative.pk)
     total = sum(b.subscribed for b in totals.values())
     target_after = sum(b.subscribed for (m, _c), b in totals.items() if m == target.pk) + amount
     _check_cap(cooperative, {target.pk: target_after}, total)
     chain = Chain(cooperative)
-    common = {"share_class": share_class, "board_approval": approval[:100],
-              "effective_on": effective_on, "actor": actor}
-    out = chain.build(kind=EntryKind.TRANSFER_OUT, membership=source, shares_delta=-shares,
-                      subscribed_delta=-amount, paid_delta=-amount, **common)
+    common = {
+        "share_class": share_class,
+        "board_approval": approval[:100],
+        "effective_on": effective_on,
+        "actor": actor,
+    }
+    out = chain.build(
+        kind=EntryKind.TRANSFER_OUT,
+        membership=source,
+        shares_delta=-shares,
+        subscribed_delta=-amount,
+        paid_delta=-amount,
+        **common,
+    )
     out.save()
-    into = chain.build(kind=EntryKind.TRANSFER_IN, membership=target, shares_delta=shares,
-                       subscribed_delta=amount, paid_delta=amount, counterpart=out, **common)
+    into = chain.build(
+        kind=EntryKind.TRANSFER_IN,
+        membership=target,
+        shares_delta=shares,
+        subscribed_delta=amount,
+        paid_delta=amount,
+        counterpart=out,
+        **common,
+    )
     into.save()
-    audit_record(actor=actor, action="capital.transfer", obj=out,
-                 summary=f"{shares} shares #{source.register_number}→#{target.register_number}")
+    audit_record(
+        actor=actor,
+        action="capital.transfer",
+        obj=out,
+        summary=f"{shares} shares #{source.register_number}→#{target.register_number}",
+    )
     return out, into
 
 
 def redeem_all(
-    *, actor: User | None, cooperative: Cooperative, membership: Membership,
-    effective_on: datetime.date, note: str,
+    *,
+    actor: User | None,
+    cooperative: Cooperative,
+    membership: Membership,
+    effective_on: datetime.date,
+    note: str,
 ) -> list[LedgerEntry]:
     """Return all of a member's capital (called by the exit service, cooperative locked)."""
     chain = Chain(cooperative)
@@ -253,11 +320,19 @@ def redeem_all(
     for (_m, class_id), balance in sorted(member_balances(cooperative.pk, [membership.pk]).items()):
         if balance == ZERO:
             continue
-        entries.append(chain.build(
-            kind=EntryKind.REDEMPTION, membership=membership, share_class_id=class_id,
-            shares_delta=-balance.shares, subscribed_delta=-balance.subscribed,
-            paid_delta=-balance.paid, effective_on=effective_on, actor=actor, note=note[:300],
-        ))
+        entries.append(
+            chain.build(
+                kind=EntryKind.REDEMPTION,
+                membership=membership,
+                share_class_id=class_id,
+                shares_delta=-balance.shares,
+                subscribed_delta=-balance.subscribed,
+                paid_delta=-balance.paid,
+                effective_on=effective_on,
+                actor=actor,
+                note=note[:300],
+            )
+        )
     LedgerEntry.objects.bulk_create(entries)
     return entries
 
@@ -265,9 +340,9 @@ def redeem_all(
 @transaction.atomic
 def capital_reverse(*, actor: User | None, entry_id: int, reason: str) -> list[LedgerEntry]:
     """Correct an entry by posting its mirror image (both legs of a transfer together)."""
-    cooperative_id = LedgerEntry.objects.filter(pk=entry_id).values_list(
-        "cooperative_id", flat=True
-    ).first()
+    cooperative_id = (
+        LedgerEntry.objects.filter(pk=entry_id).values_list("cooperative_id", flat=True).first()
+    )
     if cooperative_id is None:
         raise ApplicationError(_("سند یافت نشد."), code="not_found")
     cooperative = lock_cooperative(cooperative_id)
@@ -276,11 +351,14 @@ def capital_reverse(*, actor: User | None, entry_id: int, reason: str) -> list[L
     if not reason:
         raise ApplicationError(_("دلیل برگشت لازم است."), code="invalid", fields={"reason": []})
     if entry.kind == EntryKind.REVERSAL:
-        raise ApplicationError(_("برگشتِ یک سند برگشتی مجاز نیست؛ سند اصلی را دوباره ثبت کنید."),
-                               code="reverse_reversal")
+        raise ApplicationError(
+            _("برگشتِ یک سند برگشتی مجاز نیست؛ سند اصلی را دوباره ثبت کنید."),
+            code="reverse_reversal",
+        )
     if entry.kind == EntryKind.REDEMPTION:
-        raise ApplicationError(_("بازپرداخت سرمایهٔ عضو خارج‌شده برگشت‌پذیر نیست."),
-                               code="not_reversible")
+        raise ApplicationError(
+            _("بازپرداخت سرمایهٔ عضو خارج‌شده برگشت‌پذیر نیست."), code="not_reversible"
+        )
     legs = [entry]
     if entry.kind == EntryKind.TRANSFER_IN and entry.counterpart_id:
         legs = [LedgerEntry.objects.get(pk=entry.counterpart_id), entry]
@@ -288,11 +366,21 @@ def capital_reverse(*, actor: User | None, entry_id: int, reason: str) -> list[L
         legs = [entry, LedgerEntry.objects.get(counterpart=entry)]
     if LedgerEntry.objects.filter(reverses__in=legs).exists():
         raise ApplicationError(_("این سند پیش‌تر برگشت خورده است."), code="already_reversed")
+    # An exited member's capital was redeemed; reversing an older entry of theirs would give
+    # them shares again (e.g. the outgoing leg of a transfer made before the exit).
+    exited = Membership.objects.filter(pk__in=[leg.membership_id for leg in legs]).exclude(
+        status=MembershipStatus.MEMBER
+    )
+    if exited.exists():
+        raise ApplicationError(
+            _("عضویت یکی از طرفین این سند پایان یافته است؛ برگشت ممکن نیست."), code="not_member"
+        )
     balances = member_balances(cooperative.pk, [leg.membership_id for leg in legs])
     for leg in legs:
         key = (leg.membership_id, leg.share_class_id)
-        after = balances.get(key, ZERO) + Balance(-leg.shares_delta, -leg.subscribed_delta,
-                                                  -leg.paid_delta)
+        after = balances.get(key, ZERO) + Balance(
+            -leg.shares_delta, -leg.subscribed_delta, -leg.paid_delta
+        )
         if after.shares < 0 or after.paid < 0 or after.paid > after.subscribed:
             raise ApplicationError(
                 _("برگشت این سند مانده‌ی عضو را نامعتبر می‌کند (مثلاً پرداختی بیش از تعهد)."),
@@ -302,10 +390,16 @@ def capital_reverse(*, actor: User | None, entry_id: int, reason: str) -> list[L
     chain = Chain(cooperative)
     reversals = [
         chain.build(
-            kind=EntryKind.REVERSAL, membership_id=leg.membership_id,
-            share_class_id=leg.share_class_id, shares_delta=-leg.shares_delta,
-            subscribed_delta=-leg.subscribed_delta, paid_delta=-leg.paid_delta, reverses=leg,
-            effective_on=timezone.localdate(), actor=actor, note=reason[:300],
+            kind=EntryKind.REVERSAL,
+            membership_id=leg.membership_id,
+            share_class_id=leg.share_class_id,
+            shares_delta=-leg.shares_delta,
+            subscribed_delta=-leg.subscribed_delta,
+            paid_delta=-leg.paid_delta,
+            reverses=leg,
+            effective_on=timezone.localdate(),
+            actor=actor,
+            note=reason[:300],
         )
         for leg in legs
     ]
@@ -324,8 +418,16 @@ def share_class_create(
     if ShareClass.objects.filter(cooperative=cooperative, code=code).exists():
         raise ApplicationError(_("این کد سهم تکراری است."), code="duplicate", fields={"code": []})
     share_class = ShareClass.objects.create(
-        cooperative=cooperative, code=code, name=normalize(name) or code, nominal_value=nominal_value
+        cooperative=cooperative,
+        code=code,
+        name=normalize(name) or code,
+        nominal_value=nominal_value,
     )
-    audit_record(actor=actor, action="capital.share_class.create", obj=share_class,
-                 province_id=cooperative.county.province_id, county_id=cooperative.county_id)
+    audit_record(
+        actor=actor,
+        action="capital.share_class.create",
+        obj=share_class,
+        province_id=cooperative.county.province_id,
+        county_id=cooperative.county_id,
+    )
     return share_class

@@ -57,7 +57,9 @@ def default_profile_rows() -> list[dict[str, Any]]:
                 "sector": sector,
                 "version": 1,
                 "effective_from": LAW_1370,
-                "source_note": SOURCE_GENERAL if not overrides else f"{SOURCE_TABLE} {SOURCE_GENERAL}",
+                "source_note": SOURCE_GENERAL
+                if not overrides
+                else f"{SOURCE_TABLE} {SOURCE_GENERAL}",
                 **BASE,
                 **overrides,
             }

@@ -19,4 +19,5 @@ urlpatterns = [
     path("founding/", include("taavon.web.urls_founding")),
     path("cooperatives/", include("taavon.web.urls_cooperatives")),
     path("registry/", include("taavon.web.urls_public")),
+    path("", include("taavon.web.urls_imports")),
 ]

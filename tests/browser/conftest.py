@@ -9,18 +9,13 @@ Full-page screenshots go to artifacts/screenshots/<name>.png (gitignored) for a 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-
-# Playwright's sync API runs an asyncio event loop in this thread; Django's ORM refuses to run
-# in a thread with a running loop unless told otherwise. The tests only touch the ORM to set up
-# data, so this is safe here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = os.environ.get("TAAVON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -35,19 +30,55 @@ SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshot
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
-@pytest.fixture(scope="session")
+def _keep_django_connections[T](switch: Callable[[], T]) -> T:
+    """Run `switch` (start or stop Playwright) keeping Django's connection objects.
+
+    Between its calls, Playwright's sync API marks its asyncio loop as running in this thread.
+    Django keeps database connections in an asgiref `Local(thread_critical=True)`, which uses
+    thread-local storage when no loop runs and a separate, context-local storage when one
+    does. Without this, every test after Playwright starts would get new connection objects:
+    the test database's serialized contents would be lost (`serialized_rollback` would restore
+    nothing, leaving migration-loaded reference data out of the next transactional test), and
+    on PostgreSQL the original connection would stay open.
+    """
+    from django.db import connections
+
+    current = {alias: connections[alias] for alias in connections}
+    result = switch()
+    for alias, connection in current.items():
+        connections[alias] = connection
+    return result
+
+
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Any]:
-    """One headless Chromium for the whole session."""
+    """One headless Chromium for the browser tests.
+
+    Package-scoped: Playwright (and its "running" event loop) is stopped once the browser tests
+    are done, so the tests that run after them see a plain synchronous thread again.
+    """
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: run scripts/setup.sh (installs Debian's chromium)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop marked as running in this thread; Django's ORM
+    # refuses to run in such a thread unless told otherwise. The tests use the ORM only to set
+    # up and check data, from this one thread, so it is safe here.
+    saved = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = _keep_django_connections(sync_playwright().start)
+    try:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+    finally:
+        _keep_django_connections(playwright.stop)
+        if saved is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = saved
 
 
 @dataclass

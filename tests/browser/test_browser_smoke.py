@@ -66,7 +66,9 @@ def test_public_page_is_persian_rtl_with_vendored_font(
     assert "Vazirmatn" in fonts["family"]
     assert fonts["check"] is True
     assert fonts["loaded"] >= 1, "no Vazirmatn font face finished loading"
-    assert any("Vazirmatn" in url and status == 200 for url, status in browser_session.font_responses)
+    assert any(
+        "Vazirmatn" in url and status == 200 for url, status in browser_session.font_responses
+    )
     body_text = browser_session.page.inner_text("body")
     assert not LATIN_DIGIT.findall(body_text), "Latin digits in the Persian UI"
     browser_session.screenshot(f"{name}-fa")
@@ -123,3 +125,18 @@ def test_wrong_password_shows_the_error_in_persian(browser_session: BrowserSessi
     # The 400 of the failed login itself is expected; nothing else may fail.
     assert browser_session.external_requests == []
     assert [r for r in browser_session.failed_responses if "/login/" not in r] == []
+
+
+def test_home_fits_a_phone_screen_without_sideways_scrolling(
+    browser_session: BrowserSession,
+) -> None:
+    page = browser_session.page
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    browser_session.goto("/")
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"page is {overflow}px wider than the screen"
+    assert html_attrs(browser_session) == ("rtl", "fa")
+    browser_session.screenshot("home-mobile-fa")
+    assert_offline_and_clean(browser_session)

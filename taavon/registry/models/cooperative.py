@@ -51,7 +51,10 @@ class Cooperative(models.Model):
     name = models.CharField(_("نام"), max_length=200)
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
     kind = models.CharField(
-        _("نوع فعالیت"), max_length=16, choices=ActivityKind.choices, default=ActivityKind.PRODUCTION
+        _("نوع فعالیت"),
+        max_length=16,
+        choices=ActivityKind.choices,
+        default=ActivityKind.PRODUCTION,
     )
     sector = models.CharField(
         _("بخش"), max_length=20, choices=Sector.choices, default=Sector.SERVICES

@@ -38,7 +38,10 @@ class FoundingApplication(models.Model):
     address = models.TextField(_("نشانی"), blank=True)
     feasibility_plan = models.FileField(_("طرح توجیهی"), upload_to="founding/plans/%Y/%m/")
     status = models.CharField(
-        _("وضعیت"), max_length=16, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT
+        _("وضعیت"),
+        max_length=16,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.DRAFT,
     )
     rule_profile = models.ForeignKey(
         "registry.RuleProfile", on_delete=models.PROTECT, related_name="+", verbose_name=_("ضوابط")
@@ -90,7 +93,9 @@ class ProposedName(models.Model):
         ordering = ["rank"]
         constraints = [
             models.UniqueConstraint(fields=["application", "rank"], name="registry_name_rank"),
-            models.CheckConstraint(name="registry_name_rank_1_3", condition=Q(rank__gte=1, rank__lte=3)),
+            models.CheckConstraint(
+                name="registry_name_rank_1_3", condition=Q(rank__gte=1, rank__lte=3)
+            ),
         ]
 
     def __str__(self) -> str:

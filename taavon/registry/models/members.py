@@ -74,8 +74,10 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 name="registry_member_exit_consistent",
-                condition=(Q(status="member", exit_date__isnull=True)
-                           | (~Q(status="member") & Q(exit_date__isnull=False))),
+                condition=(
+                    Q(status="member", exit_date__isnull=True)
+                    | (~Q(status="member") & Q(exit_date__isnull=False))
+                ),
             ),
         ]
         indexes = [

@@ -20,11 +20,17 @@ from .cooperative import ActivityKind, Sector
 class RuleProfile(models.Model):
     name = models.CharField(_("عنوان"), max_length=200)
     kind = models.CharField(
-        _("نوع فعالیت"), max_length=16, choices=ActivityKind.choices, blank=True,
+        _("نوع فعالیت"),
+        max_length=16,
+        choices=ActivityKind.choices,
+        blank=True,
         help_text=_("خالی یعنی همهٔ انواع"),
     )
     sector = models.CharField(
-        _("بخش"), max_length=20, choices=Sector.choices, blank=True,
+        _("بخش"),
+        max_length=20,
+        choices=Sector.choices,
+        blank=True,
         help_text=_("خالی یعنی همهٔ بخش‌ها"),
     )
     version = models.PositiveIntegerField(_("نسخه"), default=1)
@@ -57,11 +63,17 @@ class RuleProfile(models.Model):
         verbose_name = _("ضوابط")
         verbose_name_plural = _("ضوابط تعاونی‌ها")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "sector", "version"], name="registry_rule_version"),
+            models.UniqueConstraint(
+                fields=["kind", "sector", "version"], name="registry_rule_version"
+            ),
             models.CheckConstraint(
                 name="registry_rule_fractions",
-                condition=Q(max_member_share_den__gt=0, min_paid_den__gt=0, alternates_den__gt=0,
-                            statute_majority_den__gt=0)
+                condition=Q(
+                    max_member_share_den__gt=0,
+                    min_paid_den__gt=0,
+                    alternates_den__gt=0,
+                    statute_majority_den__gt=0,
+                )
                 & Q(max_member_share_num__lte=F("max_member_share_den"))
                 & Q(min_paid_num__lte=F("min_paid_den"))
                 & Q(statute_majority_num__lte=F("statute_majority_den")),

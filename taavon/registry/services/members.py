@@ -30,7 +30,11 @@ from ..models import (
 )
 from .rules import rule_profile_for
 
-OPEN_FOR_MEMBERS = {CooperativeStatus.FOUNDING, CooperativeStatus.ACTIVE, CooperativeStatus.INACTIVE}
+OPEN_FOR_MEMBERS = {
+    CooperativeStatus.FOUNDING,
+    CooperativeStatus.ACTIVE,
+    CooperativeStatus.INACTIVE,
+}
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,20 @@ def clean_person(data: PersonData) -> PersonData:
         validate_mobile(data.mobile)
     first, last = normalize(data.first_name), normalize(data.last_name)
     if not first or not last:
-        raise ApplicationError(_("نام و نام خانوادگی لازم است."), code="invalid",
-                               fields={"first_name" if not first else "last_name": []})
+        raise ApplicationError(
+            _("نام و نام خانوادگی لازم است."),
+            code="invalid",
+            fields={"first_name" if not first else "last_name": []},
+        )
     if data.gender not in ("", "female", "male"):
         raise ApplicationError(_("جنسیت نامعتبر است."), code="invalid", fields={"gender": []})
     return PersonData(
-        national_id=normalize_national_id(data.national_id), first_name=first, last_name=last,
-        father_name=normalize(data.father_name), birth_date=data.birth_date, gender=data.gender,
+        national_id=normalize_national_id(data.national_id),
+        first_name=first,
+        last_name=last,
+        father_name=normalize(data.father_name),
+        birth_date=data.birth_date,
+        gender=data.gender,
         mobile=normalize_mobile(data.mobile) if data.mobile else "",
     )
 
@@ -80,8 +91,8 @@ def person_get_or_create(data: PersonData) -> Person:
 
 def lock_for_members(cooperative_id: int) -> Cooperative:
     try:
-        cooperative = Cooperative.objects.select_for_update().select_related("county").get(
-            pk=cooperative_id
+        cooperative = (
+            Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
         )
     except Cooperative.DoesNotExist:
         raise NotFoundError() from None
@@ -113,7 +124,9 @@ def admit_locked(
             _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s") % {"ids": "، ".join(sorted(already))},
             code="already_member",
         )
-    active = Membership.objects.filter(cooperative=cooperative, status=MembershipStatus.MEMBER).count()
+    active = Membership.objects.filter(
+        cooperative=cooperative, status=MembershipStatus.MEMBER
+    ).count()
     if profile.max_members is not None and active + len(people) > profile.max_members:
         raise ApplicationError(
             _("تعداد اعضا از سقف %(max)s نفر بیشتر می‌شود.") % {"max": profile.max_members},
@@ -121,8 +134,13 @@ def admit_locked(
         )
     start = cooperative.last_register_number
     memberships = [
-        Membership(cooperative=cooperative, person=person, register_number=start + i,
-                   joined_on=joined_on, is_founder=is_founder)
+        Membership(
+            cooperative=cooperative,
+            person=person,
+            register_number=start + i,
+            joined_on=joined_on,
+            is_founder=is_founder,
+        )
         for i, (person, joined_on) in enumerate(people, start=1)
     ]
     Membership.objects.bulk_create(memberships)
@@ -146,8 +164,12 @@ def membership_admit(
     cooperative = lock_for_members(cooperative_id)
     record = person_get_or_create(person)
     (membership,) = admit_locked(cooperative, [(record, joined_on)])
-    audit_record(actor=actor, action="registry.member.admit", obj=membership,
-                 summary=f"#{membership.register_number}")
+    audit_record(
+        actor=actor,
+        action="registry.member.admit",
+        obj=membership,
+        summary=f"#{membership.register_number}",
+    )
     return membership
 
 
@@ -166,13 +188,13 @@ def membership_exit(
     """Resignation, expulsion or death: capital is returned through the ledger."""
     from taavon.capital.services import redeem_all
 
-    cooperative_id = Membership.objects.filter(pk=membership_id).values_list(
-        "cooperative_id", flat=True
-    ).first()
+    cooperative_id = (
+        Membership.objects.filter(pk=membership_id).values_list("cooperative_id", flat=True).first()
+    )
     if cooperative_id is None:
         raise NotFoundError()
-    cooperative = Cooperative.objects.select_for_update().select_related("county").get(
-        pk=cooperative_id
+    cooperative = (
+        Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
     )
     membership = Membership.objects.select_for_update().get(pk=membership_id)
     if status not in EXIT_STATUSES:
@@ -180,17 +202,27 @@ def membership_exit(
     if membership.status != MembershipStatus.MEMBER:
         raise ApplicationError(_("این عضویت پیش‌تر پایان یافته است."), code="not_member")
     if exit_date < membership.joined_on:
-        raise ApplicationError(_("تاریخ خروج پیش از تاریخ عضویت است."), code="invalid",
-                               fields={"exit_date": []})
+        raise ApplicationError(
+            _("تاریخ خروج پیش از تاریخ عضویت است."), code="invalid", fields={"exit_date": []}
+        )
     reason = normalize(reason, multiline=True)
-    redeemed = redeem_all(actor=actor, cooperative=cooperative, membership=membership,
-                          effective_on=exit_date, note=reason or str(status))
+    redeemed = redeem_all(
+        actor=actor,
+        cooperative=cooperative,
+        membership=membership,
+        effective_on=exit_date,
+        note=reason or str(status),
+    )
     membership.status, membership.exit_date, membership.exit_reason = status, exit_date, reason
     membership.save(update_fields=["status", "exit_date", "exit_reason"])
     returned = -sum(e.paid_delta for e in redeemed)
-    audit_record(actor=actor, action="registry.member.exit", obj=membership,
-                 summary=f"#{membership.register_number} {status}; {returned} rials returned",
-                 changes={"status": status, "returned_rials": returned})
+    audit_record(
+        actor=actor,
+        action="registry.member.exit",
+        obj=membership,
+        summary=f"#{membership.register_number} {status}; {returned} rials returned",
+        changes={"status": status, "returned_rials": returned},
+    )
     return membership
 
 
@@ -206,8 +238,11 @@ def record_status(
     cooperative: Cooperative, to_status: str, *, actor: User | None, reason: str = ""
 ) -> None:
     CooperativeStatusChange.objects.create(
-        cooperative=cooperative, from_status=cooperative.status, to_status=to_status,
-        actor=actor if actor and actor.is_authenticated else None, reason=reason,
+        cooperative=cooperative,
+        from_status=cooperative.status,
+        to_status=to_status,
+        actor=actor if actor and actor.is_authenticated else None,
+        reason=reason,
     )
     cooperative.status = to_status
     cooperative.save(update_fields=["status", "updated_at"])
@@ -217,17 +252,23 @@ def record_status(
 def cooperative_status_change(
     *, actor: User, cooperative_id: int, to_status: str, reason: str
 ) -> Cooperative:
-    cooperative = Cooperative.objects.select_for_update().select_related("county").get(
-        pk=cooperative_id
+    cooperative = (
+        Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
     )
     if to_status not in STATUS_TRANSITIONS.get(cooperative.status, set()):
         raise ApplicationError(_("این تغییر وضعیت مجاز نیست."), code="invalid_transition")
     reason = normalize(reason, multiline=True)
     if not reason:
-        raise ApplicationError(_("دلیل تغییر وضعیت لازم است."), code="invalid",
-                               fields={"reason": []})
+        raise ApplicationError(
+            _("دلیل تغییر وضعیت لازم است."), code="invalid", fields={"reason": []}
+        )
     before = cooperative.status
     record_status(cooperative, to_status, actor=actor, reason=reason)
-    audit_record(actor=actor, action="registry.cooperative.status", obj=cooperative,
-                 summary=f"{before} → {to_status}", changes={"from": before, "to": to_status})
+    audit_record(
+        actor=actor,
+        action="registry.cooperative.status",
+        obj=cooperative,
+        summary=f"{before} → {to_status}",
+        changes={"from": before, "to": to_status},
+    )
     return cooperative

@@ -18,16 +18,28 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from ..models import RuleProfile
 
 EDITABLE_FIELDS = [
-    "name", "source_note", "effective_from", "min_founders", "min_members", "max_members",
-    "max_member_share_num", "max_member_share_den", "min_paid_num", "min_paid_den",
-    "board_min", "board_max", "alternates_num", "alternates_den", "board_term_years",
-    "inspector_term_years", "statute_majority_num", "statute_majority_den",
+    "name",
+    "source_note",
+    "effective_from",
+    "min_founders",
+    "min_members",
+    "max_members",
+    "max_member_share_num",
+    "max_member_share_den",
+    "min_paid_num",
+    "min_paid_den",
+    "board_min",
+    "board_max",
+    "alternates_num",
+    "alternates_den",
+    "board_term_years",
+    "inspector_term_years",
+    "statute_majority_num",
+    "statute_majority_den",
 ]
 
 
-def rule_profile_for(
-    *, kind: str, sector: str, on: datetime.date | None = None
-) -> RuleProfile:
+def rule_profile_for(*, kind: str, sector: str, on: datetime.date | None = None) -> RuleProfile:
     """The profile in force on `on` for a kind and sector: the most specific match
     (sector and kind, then sector, then kind, then the general profile), newest version."""
     on = on or timezone.localdate()
@@ -56,9 +68,12 @@ def _validate(values: dict[str, Any]) -> dict[str, list[str]]:
     def fail(field: str, message: str) -> None:
         errors.setdefault(field, []).append(message)
 
-    for num, den in [("max_member_share_num", "max_member_share_den"), ("min_paid_num", "min_paid_den"),
-                     ("alternates_num", "alternates_den"),
-                     ("statute_majority_num", "statute_majority_den")]:
+    for num, den in [
+        ("max_member_share_num", "max_member_share_den"),
+        ("min_paid_num", "min_paid_den"),
+        ("alternates_num", "alternates_den"),
+        ("statute_majority_num", "statute_majority_den"),
+    ]:
         if values[den] <= 0:
             fail(den, _("مخرج کسر باید بزرگ‌تر از صفر باشد."))
         elif values[num] > values[den] or values[num] < 0:

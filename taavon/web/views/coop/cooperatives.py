@@ -1,0 +1,176 @@
+"""The list of cooperatives a user manages, a cooperative's dashboard, its share classes,
+the ledger chain check and (officers only) status changes."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from taavon.accounts.permissions import scope_of
+from taavon.capital.chain import verify_chain
+from taavon.capital.models import ShareClass
+from taavon.capital.services import share_class_create
+from taavon.core.errors import ApplicationError
+from taavon.geo.models import County
+from taavon.registry.models import Cooperative
+from taavon.registry.policies import managed_cooperatives
+from taavon.registry.selectors.management import (
+    cooperative_for_officer,
+    cooperative_overview,
+    ledger_entries,
+    managed_cooperative_list,
+    members_with_outstanding,
+    members_without_capital,
+    status_history,
+)
+from taavon.registry.services.members import cooperative_status_change
+
+from .common import (
+    actor_of,
+    apply_error,
+    coop_context,
+    coop_url,
+    done,
+    is_htmx,
+    managed,
+    not_found_as_404,
+    page_of,
+    percent_text,
+    render_form,
+)
+from .forms import CooperativeFilterForm, ShareClassForm, StatusForm
+
+PENDING_SHOWN = 8
+RECENT_ENTRIES = 10
+
+
+def _county_choices(request: HttpRequest) -> list[tuple[int, str]]:
+    """Counties that hold a cooperative the user manages."""
+    coops = managed_cooperatives(scope_of(request.user), Cooperative.objects.all())
+    counties = County.objects.filter(pk__in=coops.values("county_id")).order_by("name_fa")
+    return list(counties.values_list("pk", "name_fa"))
+
+
+@login_required
+def cooperative_list(request: HttpRequest) -> HttpResponse:
+    form = CooperativeFilterForm(request.GET or None, counties=_county_choices(request))
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    qs = managed_cooperative_list(
+        user=request.user,
+        q=filters.get("q") or "",
+        county_id=filters.get("county"),
+        status=filters.get("status") or "",
+        sector=filters.get("sector") or "",
+    )
+    page, query = page_of(request, qs)
+    context = {"form": form, "page": page, "query": query}
+    template = "registry/coop/list.html"
+    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+
+
+@login_required
+@not_found_as_404
+def dashboard(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    outstanding = members_with_outstanding(coop.pk)
+    overview = cooperative_overview(coop)
+    context = coop_context(request, coop, "dashboard") | {
+        "overview": overview,
+        "paid_bar": min(100, round(float(overview.paid_share) * 100)),
+        "paid_percent": percent_text(overview.paid_share),
+        "min_paid_percent": percent_text(overview.min_paid_share),
+        "outstanding": list(outstanding[:PENDING_SHOWN]),
+        "outstanding_count": outstanding.count(),
+        "without_capital_count": members_without_capital(coop.pk).count(),
+        "share_class_count": ShareClass.objects.filter(cooperative=coop).count(),
+        "entries": list(ledger_entries(coop.pk)[:RECENT_ENTRIES]),
+        "history": list(status_history(coop)[:10]),
+    }
+    return render(request, "registry/coop/dashboard.html", context)
+
+
+def _chain_problem(problem: str) -> str:
+    if problem.startswith("sequence"):
+        return _("ردیف‌ها پشت سر هم نیستند (سندی حذف یا جابه‌جا شده است).")
+    if problem.startswith("link"):
+        return _("پیوند این سند با سند پیشین به هم خورده است.")
+    if problem:
+        return _("محتوای این سند با اثر انگشت ثبت‌شده‌اش نمی‌خواند (پس از ثبت تغییر کرده است).")
+    return ""
+
+
+@login_required
+@require_POST
+@not_found_as_404
+def chain_check(request: HttpRequest, coop_id: int) -> HttpResponse:
+    """Verify the ledger's hash chain now and show the result (a fragment for htmx)."""
+    coop = managed(request, coop_id)
+    report = verify_chain(coop.pk)
+    context = coop_context(request, coop, "dashboard") | {
+        "report": report,
+        "problem": _chain_problem(report.problem),
+    }
+    return render(
+        request,
+        "registry/coop/chain.html#result" if is_htmx(request) else "registry/coop/chain.html",
+        context,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def share_classes(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    form = ShareClassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = share_class_create(
+                actor=actor_of(request),
+                cooperative_id=coop.pk,
+                **form.cleaned_data,
+            )
+        except ApplicationError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("نوع سهم «%(name)s» ثبت شد.") % {"name": created.name})
+            return done(request, coop_url("coop-share-classes", coop))
+    context = coop_context(request, coop, "share-classes") | {
+        "form": form,
+        "classes": ShareClass.objects.filter(cooperative=coop).order_by("code"),
+    }
+    return render_form(
+        request, "registry/coop/share_classes.html", context, invalid=request.method == "POST"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def status_change(request: HttpRequest, coop_id: int) -> HttpResponse:
+    """Officers only: active ↔ inactive, → liquidation → dissolved, with a reason."""
+    coop = cooperative_for_officer(request.user, coop_id)
+    form = StatusForm(request.POST or None, cooperative=coop)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cooperative_status_change(
+                actor=actor_of(request),
+                cooperative_id=coop.pk,
+                **form.cleaned_data,
+            )
+        except ApplicationError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("وضعیت تعاونی تغییر کرد."))
+            return done(request, coop_url("coop-dashboard", coop))
+    context = coop_context(request, coop, "status") | {
+        "form": form,
+        "history": status_history(coop),
+    }
+    return render_form(
+        request, "registry/coop/status.html", context, invalid=request.method == "POST"
+    )

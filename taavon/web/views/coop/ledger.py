@@ -1,0 +1,201 @@
+"""A cooperative's share-capital ledger: entries by sequence, and the posting forms
+(subscription, payment, transfer with board approval, reversal with a reason)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from taavon.accounts.permissions import get_visible_or_404
+from taavon.capital.models import EntryKind, LedgerEntry
+from taavon.capital.services import (
+    Subscription,
+    capital_pay,
+    capital_reverse,
+    capital_subscribe,
+    capital_transfer,
+)
+from taavon.core.errors import ApplicationError
+from taavon.persian.templatetags.persian import fa_digits
+from taavon.persian.text import to_latin_digits
+from taavon.registry.models import Cooperative
+from taavon.registry.selectors.management import ledger_entries
+
+from .common import (
+    actor_of,
+    apply_error,
+    coop_context,
+    coop_url,
+    done,
+    is_htmx,
+    managed,
+    not_found_as_404,
+    page_of,
+    render_form,
+    safe_next,
+)
+from .forms import PaymentForm, ReversalForm, SubscriptionForm, TransferForm
+
+ENTRIES_PER_PAGE = 50
+FORM_TEMPLATE = "registry/coop/ledger_form.html"
+
+
+class LedgerFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=gettext_lazy("نوع"),
+        required=False,
+        choices=[("", gettext_lazy("همه"))] + list(EntryKind.choices),
+    )
+    member = forms.CharField(label=gettext_lazy("شماره عضویت"), required=False, max_length=12)
+
+
+@login_required
+@not_found_as_404
+def ledger(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    form = LedgerFilterForm(request.GET or None)
+    qs = ledger_entries(coop.pk)
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["kind"]:
+            qs = qs.filter(kind=form.cleaned_data["kind"])
+        number = to_latin_digits(form.cleaned_data["member"]).strip()
+        if number.isdigit():
+            qs = qs.filter(membership__register_number=int(number))
+    seq = to_latin_digits(request.GET.get("seq", "")).strip()
+    if seq.isdigit():
+        qs = qs.filter(seq=int(seq))
+    page, query = page_of(request, qs, ENTRIES_PER_PAGE)
+    context = coop_context(request, coop, "ledger") | {"form": form, "page": page, "query": query}
+    template = "registry/coop/ledger.html"
+    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+
+
+def _posting_view(
+    request: HttpRequest,
+    coop: Cooperative,
+    form: forms.Form,
+    post: Callable[[dict[str, Any]], str],
+    title: str,
+    **extra: Any,
+) -> HttpResponse:
+    """Validate, post through the service, and go back (to `next` or the ledger)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = post(form.cleaned_data)
+        except ApplicationError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, message)
+            return done(request, safe_next(request, coop_url("coop-ledger", coop)))
+    context = (
+        coop_context(request, coop, "ledger")
+        | {
+            "form": form,
+            "title": title,
+            "action": request.path,
+            "next": request.POST.get("next") or request.GET.get("next") or "",
+        }
+        | extra
+    )
+    return render_form(request, FORM_TEMPLATE, context, invalid=request.method == "POST")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def subscribe(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    form = SubscriptionForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+
+    def post(data: dict[str, Any]) -> str:
+        (entry,) = capital_subscribe(
+            actor=actor_of(request),
+            cooperative_id=coop.pk,
+            items=[Subscription(data["member"], data["share_class"], data["shares"])],
+            effective_on=data["effective_on"],
+            reference=data["reference"],
+            note=data["note"],
+        )
+        return _("تعهد سهام در ردیف %(seq)s دفتر ثبت شد.") % {"seq": fa_digits(entry.seq)}
+
+    return _posting_view(request, coop, form, post, _("ثبت تعهد سهام"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def pay(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    form = PaymentForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+
+    def post(data: dict[str, Any]) -> str:
+        entry = capital_pay(
+            actor=actor_of(request),
+            membership=data["member"],
+            share_class=data["share_class"],
+            amount=data["amount"],
+            effective_on=data["effective_on"],
+            reference=data["reference"],
+        )
+        return _("پرداخت در ردیف %(seq)s دفتر ثبت شد.") % {"seq": fa_digits(entry.seq)}
+
+    return _posting_view(request, coop, form, post, _("ثبت پرداخت سرمایه"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def transfer(request: HttpRequest, coop_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    form = TransferForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+
+    def post(data: dict[str, Any]) -> str:
+        out, _into = capital_transfer(
+            actor=actor_of(request),
+            source=data["source"],
+            target=data["target"],
+            share_class=data["share_class"],
+            shares=data["shares"],
+            board_approval=data["board_approval"],
+            effective_on=data["effective_on"],
+        )
+        return _("انتقال سهام در ردیف‌های %(a)s و %(b)s دفتر ثبت شد.") % {
+            "a": fa_digits(out.seq),
+            "b": fa_digits(out.seq + 1),
+        }
+
+    return _posting_view(request, coop, form, post, _("انتقال سهام میان اعضا"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@not_found_as_404
+def reverse_entry(request: HttpRequest, coop_id: int, entry_id: int) -> HttpResponse:
+    coop = managed(request, coop_id)
+    entry = get_visible_or_404(
+        request.user,
+        LedgerEntry.objects.filter(cooperative=coop).select_related("membership__person"),
+        pk=entry_id,
+    )
+    form = ReversalForm(request.POST or None)
+
+    def post(data: dict[str, Any]) -> str:
+        reversals = capital_reverse(
+            actor=actor_of(request), entry_id=entry.pk, reason=data["reason"]
+        )
+        return _("سند ردیف %(seq)s برگشت خورد (ردیف %(rev)s).") % {
+            "seq": fa_digits(entry.seq),
+            "rev": "، ".join(fa_digits(r.seq) for r in reversals),
+        }
+
+    title = _("برگشت سند ردیف %(seq)s") % {"seq": fa_digits(entry.seq)}
+    return _posting_view(request, coop, form, post, title, entry=entry)
