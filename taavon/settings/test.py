@@ -17,3 +17,6 @@ STORAGES = {
 }
 # Cached aggregates (home page counts) must reflect each test's own data.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# WhiteNoise warns when STATIC_ROOT does not exist; tests serve through the finders.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "taavon-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
