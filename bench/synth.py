@@ -227,6 +227,7 @@ def copy_columns(model: Any, known: list[str]) -> tuple[list[str], str]:
     for field in model._meta.concrete_fields:
         if field.column in known or field.attname in known or field.primary_key:
             continue
+        value: Any
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             value = datetime.now(UTC)
         elif field.has_default():
@@ -355,7 +356,8 @@ def membership_sizes(
     while diff and order and idle < len(order):
         i = order[position % len(order)]
         position += 1
-        if step < 0 and sizes[i] <= FOUNDERS or (caps[i] and sizes[i] + step > caps[i]):
+        cap = caps[i]
+        if step < 0 and sizes[i] <= FOUNDERS or (cap and sizes[i] + step > cap):
             idle += 1
             continue
         sizes[i] += step
@@ -397,7 +399,7 @@ class MembershipStream:
         rng = random.Random(self.seed)
         rand = rng.random
         base = self.first_person_id
-        days = {}  # ordinal -> ISO text, shared by all rows
+        days: dict[int, str] = {}  # ordinal -> ISO text, shared by all rows
         today = self.today.toordinal()
         new_left, slots_left, next_new = self.persons, self.slots, 0
         for register in self.registers:
