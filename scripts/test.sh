@@ -226,5 +226,6 @@ if [ "${#FAILED_STAGES[@]}" -gt 0 ]; then
 else
   echo "test.sh: OK, ${#STAGES[@]} stages in $((SECONDS - T0))s"
 fi
-echo "tests: $(count passed "${LOGS[@]}") passed, $(count failed "${LOGS[@]}") failed, $(count skipped "${LOGS[@]}") skipped"
+FAILED_TESTS=$(($(count failed "${LOGS[@]}") + $(count error "${LOGS[@]}")))
+echo "tests: $(count passed "${LOGS[@]}") passed, $FAILED_TESTS failed, $(count skipped "${LOGS[@]}") skipped"
 [ "${#FAILED_STAGES[@]}" -eq 0 ]

@@ -75,14 +75,15 @@ def test_public_page_is_persian_rtl_with_vendored_font(
     assert_offline_and_clean(browser_session)
 
 
-def test_staff_logs_in_sees_dashboard_and_switches_to_english(
+def test_demo_logins_reach_the_dashboard_and_english_is_left_to_right(
     browser_session: BrowserSession,
 ) -> None:
-    seed_demo()
+    seed_demo()  # slow (the whole demo): one test logs in both kinds of user
+    page = browser_session.page
 
+    # Staff log in with a username.
     login(browser_session, "khorramabad")
 
-    page = browser_session.page
     assert page.url == browser_session.base_url + "/dashboard/"
     assert html_attrs(browser_session) == ("rtl", "fa")
     assert "خوش آمدید" in page.inner_text("h1")
@@ -95,23 +96,19 @@ def test_staff_logs_in_sees_dashboard_and_switches_to_english(
     assert page.url == browser_session.base_url + "/dashboard/"
     assert html_attrs(browser_session) == ("ltr", "en")
     browser_session.screenshot("dashboard-en")
-    assert_offline_and_clean(browser_session)
 
-
-def test_citizen_logs_in_with_national_id_typed_in_persian_digits(
-    browser_session: BrowserSession,
-) -> None:
-    seed_demo()
-
+    # Citizens log in with their national ID, here typed in Persian digits.
+    page.context.clear_cookies()
     login(browser_session, "۰۰۸۴۵۷۵۹۴۸")
 
-    assert browser_session.page.url == browser_session.base_url + "/dashboard/"
+    assert page.url == browser_session.base_url + "/dashboard/"
+    assert html_attrs(browser_session) == ("rtl", "fa")
     browser_session.screenshot("dashboard-coop-manager-fa")
     assert_offline_and_clean(browser_session)
 
 
 def test_wrong_password_shows_the_error_in_persian(browser_session: BrowserSession) -> None:
-    seed_demo()
+    # No such user: the answer is the same as for a wrong password.
     browser_session.goto("/login/")
     page = browser_session.page
     page.fill("input[name=identifier]", "khorramabad")
