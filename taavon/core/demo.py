@@ -9,7 +9,6 @@ from typing import Any
 from taavon.accounts.models import Role, User
 from taavon.accounts.services import role_assign, user_create
 from taavon.geo.models import County, Province
-from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
 from taavon.persian.text import search_key
 from taavon.registry.models import Cooperative, Membership
@@ -79,7 +78,7 @@ def seed_demo() -> list[DemoLogin]:
                 code="demo.welcome",
                 title="به سامانهٔ تعاون خوش آمدید",
                 body="این یک حساب نمایشی است.",
-                channels=[Channel.EMAIL],
+                channels=[],
             )
     for national_id, first, last, mobile, role in CITIZENS:
         user, created = _user(national_id, first, last, national_id=national_id, mobile=mobile)
@@ -107,7 +106,7 @@ def seed_demo() -> list[DemoLogin]:
                 code="demo.welcome",
                 title="به سامانهٔ تعاون خوش آمدید",
                 body="ورود شما با کد ملی انجام می‌شود.",
-                channels=[Channel.SMS],
+                channels=[],
             )
     nid, first, last, mobile = FOUNDER
     founder, _created = _user(nid, first, last, national_id=nid, mobile=mobile)

@@ -5,3 +5,6 @@ from .base import VAR_DIR
 
 DEBUG = True
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# The demo sends SMS for every founding step; keep them in var/sms/outbox.jsonl, not the console.
+TAAVON_SMS_BACKEND = "taavon.notifications.sms.FileSmsGateway"

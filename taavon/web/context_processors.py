@@ -36,8 +36,9 @@ def _sees(audience: str, authenticated: bool, scope: Scope) -> bool:
 
 
 def _nav(request: HttpRequest) -> list[dict[str, Any]]:
-    authenticated = request.user.is_authenticated
-    scope = scope_of(request.user)
+    user = getattr(request, "user", None)  # absent when a static-file 404 renders the page
+    authenticated = bool(user and user.is_authenticated)
+    scope = scope_of(user)
     items = []
     for label, name, audience in NAV:
         if not _sees(audience, authenticated, scope):
@@ -51,8 +52,9 @@ def _nav(request: HttpRequest) -> list[dict[str, Any]]:
 
 def shell(request: HttpRequest) -> dict[str, Any]:
     unread = 0
-    if request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
         from taavon.notifications.selectors import unread_count
 
-        unread = unread_count(user=request.user)
+        unread = unread_count(user=user)
     return {"nav_items": _nav(request), "unread_notifications": unread}

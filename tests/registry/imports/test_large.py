@@ -1,4 +1,5 @@
-"""100,000 rows: the streaming reader and the dry run finish in bounded time.
+"""100,000 rows: the streaming reader and the dry run handle them, reporting progress as they go
+(speed is measured in bench/, never asserted here).
 
 The file is generated once per session with a raw xlsx writer (openpyxl would need about a
 minute to write it). Only the dry run is exercised here; commit speed is measured by
@@ -45,4 +46,3 @@ def test_a_hundred_thousand_rows_dry_run(coop: Cooperative, hundred_thousand: Pa
     assert outcome.ok, outcome.problems[:5]
     assert outcome.data_rows == ROWS
     assert seen[-1] == (ROWS, ROWS) and len(seen) > 100  # progress as it goes
-    assert elapsed < 300  # about 10-20 s on a quiet laptop; generous for loaded CI machines
