@@ -96,3 +96,15 @@ def test_language_variants_and_deactivation() -> None:
         assert rial(1000) == "۱٬۰۰۰"
     with translation.override(None):  # falls back to LANGUAGE_CODE (fa)
         assert rial(1000) == "۱٬۰۰۰"
+
+
+def test_mobile_filter_shows_the_local_form_in_the_active_digits() -> None:
+    from django.utils import translation
+
+    from taavon.persian.templatetags.persian import mobile
+
+    with translation.override("fa"):
+        assert mobile("+989121234567") == "۰۹۱۲۱۲۳۴۵۶۷"
+    with translation.override("en"):
+        assert mobile("+989121234567") == "09121234567"
+    assert mobile("") == ""

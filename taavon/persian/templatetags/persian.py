@@ -98,6 +98,17 @@ def number(value: Any) -> Any:
     return rial(value)
 
 
+@register.filter(is_safe=True)
+def mobile(value: Any) -> str:
+    """A stored +989XXXXXXXXX number as Iranians write it: ۰۹۱۲۱۲۳۴۵۶۷ (digits per language)."""
+    if not value:
+        return ""
+    text = str(value)
+    if text.startswith("+98"):
+        text = "0" + text[3:]
+    return _localised(text)
+
+
 @register.filter
 def num_words(value: Any) -> Any:
     """An integer in Persian words: ``{{ 1250000|num_words }}`` → «یک میلیون و …».
