@@ -181,7 +181,7 @@ def registration_certificate(request: HttpRequest, coop_id: int) -> HttpResponse
 @documents.get(
     "/{int:coop_id}/member-register.pdf",
     openapi_extra=_binary(PDF),
-    response={404: ErrorOut},
+    response={400: ErrorOut, 404: ErrorOut},
     summary="Member register (PDF, landscape)",
 )
 def member_register_pdf(request: HttpRequest, coop_id: int) -> HttpResponse:
@@ -201,7 +201,7 @@ def member_register_xlsx(request: HttpRequest, coop_id: int) -> HttpResponse:
 @documents.get(
     "/{int:coop_id}/capital-register.pdf",
     openapi_extra=_binary(PDF),
-    response={404: ErrorOut},
+    response={400: ErrorOut, 404: ErrorOut},
     summary="Capital register (PDF)",
 )
 def capital_register_pdf(request: HttpRequest, coop_id: int) -> HttpResponse:

@@ -164,3 +164,12 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 500
+
+# Member import and document limits (bytes and rows); the reverse proxy's upload limit must be
+# at least TAAVON_IMPORT_MAX_BYTES.
+TAAVON_IMPORT_MAX_BYTES = int(os.environ.get("TAAVON_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+TAAVON_IMPORT_MAX_ROWS = int(os.environ.get("TAAVON_IMPORT_MAX_ROWS", "200000"))
+TAAVON_IMPORT_MAX_UNZIPPED_BYTES = int(
+    os.environ.get("TAAVON_IMPORT_MAX_UNZIPPED_BYTES", str(50 * TAAVON_IMPORT_MAX_BYTES))
+)
+TAAVON_PDF_REGISTER_MAX_ROWS = int(os.environ.get("TAAVON_PDF_REGISTER_MAX_ROWS", "10000"))

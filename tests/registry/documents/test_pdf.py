@@ -115,3 +115,16 @@ def test_capital_register_reads_in_constant_queries(
 ) -> None:
     with django_assert_num_queries(3):  # share classes, one ledger aggregate, the members
         pdf.capital_register_pdf(registered)
+
+
+def test_registers_too_big_for_a_pdf_point_to_the_xlsx(
+    registered: Cooperative, members: list[Membership], settings
+) -> None:
+    settings.TAAVON_PDF_REGISTER_MAX_ROWS = 3
+
+    with pytest.raises(ApplicationError, match="نسخهٔ اکسل") as member_error:
+        pdf.member_register_pdf(registered)
+    with pytest.raises(ApplicationError, match="نسخهٔ اکسل"):
+        pdf.capital_register_pdf(registered)
+
+    assert "۵ ردیف" in member_error.value.message and "تا ۳ ردیف" in member_error.value.message

@@ -139,3 +139,18 @@ def test_api_share_certificate(registered, members, doc_manager, bearer) -> None
     assert client.get(f"{base}/{members[0].pk}.pdf", headers=headers).status_code == 200
     assert client.get(f"{base}/{members[-1].pk}.pdf", headers=headers).status_code == 400
     assert client.get(f"{base}/999999.pdf", headers=headers).status_code == 404
+
+
+def test_too_big_pdf_sends_the_user_to_the_xlsx(
+    registered, members, doc_manager, login_client, bearer, settings
+) -> None:
+    settings.TAAVON_PDF_REGISTER_MAX_ROWS = 3
+
+    page = login_client(doc_manager).get(url("doc-member-register-pdf", registered), follow=True)
+    api = Client().get(
+        f"/api/v1/imports/documents/{registered.pk}/member-register.pdf",
+        headers=bearer(doc_manager),
+    )
+
+    assert "نسخهٔ اکسل" in page.text
+    assert api.status_code == 400 and api.json()["code"] == "too_large"
