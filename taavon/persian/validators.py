@@ -15,9 +15,10 @@ from typing import Final
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from taavon.persian.text import to_latin_digits
+from taavon.persian.text import to_latin_digits, to_persian_digits
 
 __all__ = [
+    "mask_national_id",
     "CODE_IBAN_CHECKSUM",
     "CODE_IBAN_FORMAT",
     "CODE_LEGAL_NATIONAL_ID_CHECKSUM",
@@ -228,3 +229,11 @@ def is_valid_mobile(value: object) -> bool:
     except ValidationError:
         return False
     return True
+
+
+def mask_national_id(national_id: str) -> str:
+    """0084575948 → ۰۰۸۴***۹۴۸: enough to recognise a person, not enough to reuse the ID
+    (for documents that leave the office, such as agreements and share certificates)."""
+    if len(national_id) < 8:
+        return "***"
+    return to_persian_digits(f"{national_id[:4]}***{national_id[-3:]}")

@@ -11,17 +11,9 @@ from django.utils.translation import gettext as _
 from taavon.capital.models import ShareClass
 from taavon.capital.selectors import ZERO, Balance, member_balances
 from taavon.core.errors import ApplicationError
-from taavon.persian.text import to_persian_digits
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
 
 STATUS_LABELS = dict(MembershipStatus.choices)
-
-
-def mask_national_id(national_id: str) -> str:
-    """0084575948 → ۰۰۸۴***۹۴۸: enough to recognise, not enough to reuse."""
-    if len(national_id) < 8:
-        return "***"
-    return to_persian_digits(f"{national_id[:4]}***{national_id[-3:]}")
 
 
 @dataclass(frozen=True, slots=True)

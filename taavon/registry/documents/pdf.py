@@ -16,13 +16,13 @@ from taavon.core.errors import ApplicationError
 from taavon.core.pdf import render_pdf
 from taavon.persian.jalali import format_jalali
 from taavon.persian.text import to_persian_digits
+from taavon.persian.validators import mask_national_id
 from taavon.persian.words import rial_in_words
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
 
 from .data import (
     capital_register,
     holdings_of,
-    mask_national_id,
     register_rows,
     require_registered,
 )

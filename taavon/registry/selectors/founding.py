@@ -15,7 +15,8 @@ from taavon.accounts.permissions import AnyUser, get_visible_or_404, visible
 from taavon.capital.models import ShareClass
 from taavon.capital.selectors import ZERO, Balance, cooperative_totals, member_totals
 from taavon.persian.language import is_persian
-from taavon.persian.text import normalize, search_key, to_latin_digits, to_persian_digits
+from taavon.persian.text import normalize, search_key, to_latin_digits
+from taavon.persian.validators import mask_national_id
 
 from ..models import (
     ApplicationStatus,
@@ -253,13 +254,6 @@ def elected_officers(application: FoundingApplication) -> list[OfficerTerm]:
 
 
 # --- the agreement (موافقت‌نامه) ------------------------------------------------------------
-
-
-def mask_national_id(national_id: str) -> str:
-    """0084575948 → ۰۰۸۴***۹۴۸: enough to tell founders apart, not enough to reuse."""
-    if len(national_id) < 8:
-        return "***"
-    return to_persian_digits(f"{national_id[:4]}***{national_id[-3:]}")
 
 
 def agreement_context(application: FoundingApplication) -> dict[str, Any]:
