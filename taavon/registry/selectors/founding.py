@@ -89,8 +89,9 @@ class SimilarName:
     county: str
 
 
-def _cooperatives_like(key: str) -> QuerySet[Cooperative]:
-    qs = Cooperative.objects.select_related("county")
+def _like(qs: QuerySet[Any], key: str) -> QuerySet[Any]:
+    """Rows whose `name_key` equals or resembles `key`: trigram similarity on PostgreSQL,
+    containment either way on SQLite."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramSimilarity
 
@@ -105,26 +106,17 @@ def _cooperatives_like(key: str) -> QuerySet[Cooperative]:
         .exclude(name_key="")
         .order_by("name")
     )
+
+
+def _cooperatives_like(key: str) -> QuerySet[Cooperative]:
+    return _like(Cooperative.objects.select_related("county"), key)
 
 
 def _names_like(key: str) -> QuerySet[ProposedName]:
     qs = ProposedName.objects.select_related("application__county").filter(
         application__status__in=NAME_CLAIM_STATUSES
     )
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        return (
-            qs.annotate(score=TrigramSimilarity("name_key", key))
-            .filter(Q(name_key=key) | Q(score__gte=SIMILARITY_THRESHOLD))
-            .order_by("-score", "name")
-        )
-    return (
-        qs.annotate(key=Value(key))
-        .filter(Q(name_key=key) | Q(name_key__contains=key) | Q(key__contains=F("name_key")))
-        .exclude(name_key="")
-        .order_by("name")
-    )
+    return _like(qs, key)
 
 
 def similar_names(
