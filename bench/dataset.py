@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.utils import timezone
+
 from .synth import (
     MEMBERSHIP_COLUMNS,
     PERSON_COLUMNS,
@@ -351,7 +353,7 @@ def _members(
         registers,
         persons=persons,
         first_person_id=first_id,
-        today=datetime.date.today(),
+        today=timezone.localdate(),
         seed=SEED,
     )
     step = f"insert {stream.slots:,} memberships (COPY)"

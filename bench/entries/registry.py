@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from django.utils import timezone
+
 from bench.dataset import COPY_WORKERS
 from bench.harness import BenchError, Context, Probe, Row, entry, load_rows
 from bench.load import Measurement, http_op
@@ -250,9 +252,7 @@ def _write_file(path: Path, people: list[int]) -> None:
     from taavon.persian.jalali import format_jalali
     from taavon.registry.imports.columns import COLUMNS
 
-    joined = format_jalali(
-        datetime.date.today() - datetime.timedelta(days=30), persian_digits=False
-    )
+    joined = format_jalali(timezone.localdate() - datetime.timedelta(days=30), persian_digits=False)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([column.label for column in COLUMNS])
@@ -339,7 +339,7 @@ def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
     membership_ids = setup.reserve_ids(Membership._meta.db_table, len(members))
     cooperative.membership_ids = membership_ids
     membership_columns, tail = copy_columns(Membership, ["id", *setup.MEMBERSHIP_COLUMNS])
-    joined = (datetime.date.today() - datetime.timedelta(days=30)).isoformat()
+    joined = (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
     membership_rows = [
         f"{pk}\t{cooperative.pk}\t{person}\t{n}\t{joined}\tmember\t\\N\tf{tail}\n"
         for n, (pk, person) in enumerate(zip(membership_ids, members, strict=True), 1)
@@ -352,7 +352,7 @@ def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
         postings,
         after=setup.chain_tail(cooperative.pk),
         recorded_at=datetime.datetime.now(datetime.UTC),
-        effective_on=datetime.date.today(),
+        effective_on=timezone.localdate(),
         reference=f"bench:{number}",
         ids=iter(setup.reserve_ids(LedgerEntry._meta.db_table, len(postings))),
     )
@@ -433,7 +433,7 @@ def _members_cooperative(label: str, members: int, first_person: int) -> setup.B
                 setup.subscriptions(cooperative, LEDGER_SHARES),
                 after=setup.chain_tail(cooperative.pk),
                 recorded_at=datetime.datetime.now(datetime.UTC),
-                effective_on=datetime.date.today(),
+                effective_on=timezone.localdate(),
             )
         )
     return cooperative
@@ -456,7 +456,7 @@ def _raw_insert(
             postings(number),
             after=setup.chain_tail(cooperative.pk),
             recorded_at=datetime.datetime.now(datetime.UTC),
-            effective_on=datetime.date.today(),
+            effective_on=timezone.localdate(),
         )
         started = time.perf_counter()
         if one_transaction:
@@ -486,7 +486,7 @@ def ledger_postings(ctx: Context) -> list[Row]:
     share_class = ShareClass.objects.get(pk=app.share_class_id)
     rounds = max(1, ctx.rounds)
     per_round = max(1, ctx.requests // rounds)
-    today = datetime.date.today()
+    today = timezone.localdate()
 
     def pay(number: int) -> int:
         for i in range(per_round):
@@ -575,7 +575,7 @@ def _chain_cooperative() -> tuple[setup.BenchCooperative, float]:
         postings,
         after=setup.chain_tail(cooperative.pk),
         recorded_at=datetime.datetime.now(datetime.UTC),
-        effective_on=datetime.date.today(),
+        effective_on=timezone.localdate(),
     )
     with transaction.atomic():
         setup.ledger_copy(rows)

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
+
 from bench.synth import (
     MEMBERSHIP_COLUMNS,
     PERSON_COLUMNS,
@@ -82,7 +84,7 @@ def bench_cooperative(label: str, *, nominal: int = 10_000) -> BenchCooperative:
         sector="agriculture",
         status="active",
         registration_number=f"bench-{label}"[:20],
-        registration_date=datetime.date.today(),
+        registration_date=timezone.localdate(),
     )
     share_class = share_class_create(
         actor=None, cooperative_id=cooperative.pk, code="A", name="عادی", nominal_value=nominal
@@ -144,7 +146,7 @@ def add_members(cooperative: BenchCooperative, count: int, *, first_person: int)
     memberships = reserve_ids(Membership._meta.db_table, count)
     known = ["id", *MEMBERSHIP_COLUMNS]
     membership_columns, tail = copy_columns(Membership, known)
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     lines = person_lines(0, first_person, count, seed=SEED)
     with transaction.atomic():
         copy_text_lines(

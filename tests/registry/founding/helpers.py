@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.registry.models import FoundingApplication
@@ -107,7 +107,7 @@ def assembly_payload(application: FoundingApplication, **overrides: Any) -> dict
     """Seven founders: 3 board, 1 alternate, 1 inspector, 1 inspector alternate."""
     ids = [f.person.national_id for f in application.founders.order_by("pk")]
     values: dict[str, Any] = {
-        "held_on": datetime.date.today(),
+        "held_on": timezone.localdate(),
         "members_present": 7,
         "statute_votes_for": 6,
         "board": ids[:3],
@@ -128,5 +128,5 @@ def record_capital(
         for m in application.cooperative.memberships.all()  # type: ignore[union-attr]
     ]
     founding_capital_record(
-        actor=actor, application_id=application.pk, rows=rows, effective_on=datetime.date.today()
+        actor=actor, application_id=application.pk, rows=rows, effective_on=timezone.localdate()
     )

@@ -3,7 +3,6 @@ workflow action with its payload schema, capital, similar names; one error shape
 
 from __future__ import annotations
 
-import datetime
 import json
 from collections.abc import Callable
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.geo.models import County
@@ -156,7 +156,7 @@ def test_the_whole_workflow_through_the_api(
     capital = post_json(
         client,
         f"{url}/capital",
-        {"effective_on": str(datetime.date.today()), "rows": rows},
+        {"effective_on": str(timezone.localdate()), "rows": rows},
         founder,
     )
     assert capital.status_code == 200, capital.content
@@ -169,7 +169,7 @@ def test_the_whole_workflow_through_the_api(
         f"{url}/actions/register",
         {
             "registration_number": "321",
-            "registration_date": str(datetime.date.today()),
+            "registration_date": str(timezone.localdate()),
             "legal_national_id": LEGAL_ID,
         },
         office,

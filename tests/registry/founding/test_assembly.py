@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError
@@ -32,7 +33,7 @@ def refused(actor: User, application: FoundingApplication, **overrides: Any) -> 
 
 
 def test_records_the_assembly_and_the_terms(applicant: User, approved: FoundingApplication) -> None:
-    held_on = datetime.date.today()
+    held_on = timezone.localdate()
     act(applicant, approved, "record_assembly", **assembly_payload(approved, minutes="تصویب شد"))
     approved.refresh_from_db()
     assert approved.status == ApplicationStatus.ASSEMBLY_HELD
@@ -102,7 +103,7 @@ def test_board_too_large(applicant: User, approved: FoundingApplication, officer
             actor=officer,
             cooperative_id=approved.cooperative_id or 0,
             person=founder_data(serial),
-            joined_on=datetime.date.today(),
+            joined_on=timezone.localdate(),
         )
     ids = [m.person.national_id for m in approved.cooperative.memberships.all()]  # type: ignore[union-attr]
     error = refused(
@@ -143,10 +144,10 @@ def test_one_person_one_seat(applicant: User, approved: FoundingApplication) -> 
 
 
 def test_date_in_the_future(applicant: User, approved: FoundingApplication) -> None:
-    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     assert "held_on" in refused(applicant, approved, held_on=tomorrow).fields
 
 
 def test_date_before_the_agreement(applicant: User, approved: FoundingApplication) -> None:
-    last_year = datetime.date.today() - datetime.timedelta(days=365)
+    last_year = timezone.localdate() - datetime.timedelta(days=365)
     assert "held_on" in refused(applicant, approved, held_on=last_year).fields

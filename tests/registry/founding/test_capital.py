@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.capital.chain import verify_chain
@@ -17,7 +18,6 @@ from taavon.registry.services.founding import CapitalRow, founding_capital_recor
 from .helpers import record_capital
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
 
 
 def members(application: FoundingApplication) -> list[Membership]:
@@ -45,7 +45,7 @@ def test_the_cap_is_checked_on_the_batch_not_row_by_row(
     # Alone, the first row would be 100% of the capital; together each holds 1/7 (< 30%).
     rows = [CapitalRow(m.pk, shares=5) for m in members(approved)]
     founding_capital_record(
-        actor=officer, application_id=approved.pk, rows=rows, effective_on=TODAY
+        actor=officer, application_id=approved.pk, rows=rows, effective_on=timezone.localdate()
     )
 
 
@@ -56,7 +56,7 @@ def test_a_founder_over_the_cap_is_refused_and_nothing_is_recorded(
     rows[0] = CapitalRow(rows[0].membership_id, shares=10)
     with pytest.raises(ApplicationError) as caught:
         founding_capital_record(
-            actor=officer, application_id=approved.pk, rows=rows, effective_on=TODAY
+            actor=officer, application_id=approved.pk, rows=rows, effective_on=timezone.localdate()
         )
     assert caught.value.code == "over_cap"
     assert "rows.0.shares" in caught.value.fields
@@ -71,7 +71,7 @@ def test_paying_more_than_subscribed_is_refused(
     rows[0] = CapitalRow(first.pk, shares=1, paid=2_000_000)
     with pytest.raises(ApplicationError) as caught:
         founding_capital_record(
-            actor=officer, application_id=approved.pk, rows=rows, effective_on=TODAY
+            actor=officer, application_id=approved.pk, rows=rows, effective_on=timezone.localdate()
         )
     assert caught.value.code == "overpay"
     assert "rows.0.paid" in caught.value.fields
@@ -88,7 +88,7 @@ def test_negative_and_non_integer_amounts(
             actor=officer,
             application_id=approved.pk,
             rows=[CapitalRow(first.pk, shares=bad)],  # type: ignore[arg-type]
-            effective_on=TODAY,
+            effective_on=timezone.localdate(),
         )
     assert "rows.0.shares" in caught.value.fields
 
@@ -97,7 +97,7 @@ def test_an_empty_batch(officer: User, approved: FoundingApplication) -> None:
     rows = [CapitalRow(m.pk) for m in members(approved)]
     with pytest.raises(ApplicationError) as caught:
         founding_capital_record(
-            actor=officer, application_id=approved.pk, rows=rows, effective_on=TODAY
+            actor=officer, application_id=approved.pk, rows=rows, effective_on=timezone.localdate()
         )
     assert "rows" in caught.value.fields
 
@@ -108,7 +108,7 @@ def test_a_stranger_membership(officer: User, approved: FoundingApplication) -> 
             actor=officer,
             application_id=approved.pk,
             rows=[CapitalRow(999_999, shares=1)],
-            effective_on=TODAY,
+            effective_on=timezone.localdate(),
         )
     assert caught.value.code == "not_member"
 
@@ -119,7 +119,7 @@ def test_no_capital_before_approval(officer: User, submitted: FoundingApplicatio
             actor=officer,
             application_id=submitted.pk,
             rows=[CapitalRow(1, shares=1)],
-            effective_on=TODAY,
+            effective_on=timezone.localdate(),
         )
 
 
@@ -130,7 +130,7 @@ def test_a_future_date(officer: User, approved: FoundingApplication) -> None:
             actor=officer,
             application_id=approved.pk,
             rows=[CapitalRow(first.pk, shares=1)],
-            effective_on=TODAY + datetime.timedelta(days=3),
+            effective_on=timezone.localdate() + datetime.timedelta(days=3),
         )
     assert "effective_on" in caught.value.fields
 

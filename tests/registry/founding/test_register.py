@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError
@@ -21,13 +22,12 @@ from tests.factories import CooperativeFactory
 from .helpers import LEGAL_ID, OTHER_LEGAL_ID, act, record_capital
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
 
 
 def register(officer: User, application: FoundingApplication, **overrides: Any) -> Any:
     payload = {
         "registration_number": "۴۵۶۷",
-        "registration_date": TODAY,
+        "registration_date": timezone.localdate(),
         "legal_national_id": LEGAL_ID,
     } | overrides
     return act(officer, application, "register", **payload)
@@ -55,7 +55,7 @@ def test_registration_makes_the_cooperative_active(
     assert coop.status == CooperativeStatus.ACTIVE
     assert (coop.registration_number, coop.registration_date, coop.legal_national_id) == (
         "4567",
-        TODAY,
+        timezone.localdate(),
         LEGAL_ID,
     )
     assert list(coop.status_changes.values_list("to_status", flat=True)) == ["founding", "active"]
@@ -108,7 +108,10 @@ def test_registration_date_before_the_assembly_or_in_the_future(
     officer: User, assembly_held: FoundingApplication
 ) -> None:
     record_capital(officer, assembly_held)
-    for day in (TODAY - datetime.timedelta(days=30), TODAY + datetime.timedelta(days=1)):
+    for day in (
+        timezone.localdate() - datetime.timedelta(days=30),
+        timezone.localdate() + datetime.timedelta(days=1),
+    ):
         assert "registration_date" in refused(officer, assembly_held, registration_date=day).fields
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.audit.models import AuditEvent
@@ -45,7 +45,7 @@ def test_illegal_transition_register_from_submitted(
             submitted,
             "register",
             registration_number="1",
-            registration_date=datetime.date.today(),
+            registration_date=timezone.localdate(),
             legal_national_id=LEGAL_ID,
         )
     assert caught.value.code == "invalid_transition"
@@ -170,7 +170,7 @@ def test_every_step_notifies_the_applicant_by_sms_with_the_tracking_code(
             draft,
             "register",
             registration_number="۱۲۳۴",
-            registration_date=datetime.date.today(),
+            registration_date=timezone.localdate(),
             legal_national_id=LEGAL_ID,
         )
 

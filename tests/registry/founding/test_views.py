@@ -3,7 +3,6 @@ permission re-checked on every POST (missing and out of scope are both 404)."""
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from taavon.accounts.models import User
 from taavon.geo.models import County
@@ -289,7 +289,7 @@ def test_capital_assembly_and_register_through_the_pages(
     page = client.get(detail(approved)).content.decode()
     assert 'name="capital-TOTAL_FORMS"' in page and 'id="elected-table"' in page
     members = list(approved.cooperative.memberships.order_by("register_number"))  # type: ignore[union-attr]
-    today = format_jalali(datetime.date.today(), persian_digits=False)
+    today = format_jalali(timezone.localdate(), persian_digits=False)
     data: dict[str, Any] = {
         "effective_on": today,
         "reference": "فیش ۱۲",
@@ -333,7 +333,7 @@ def test_capital_overpay_shows_the_error_on_the_row(
 ) -> None:
     members = list(approved.cooperative.memberships.order_by("register_number"))  # type: ignore[union-attr]
     data: dict[str, Any] = {
-        "effective_on": format_jalali(datetime.date.today(), persian_digits=False),
+        "effective_on": format_jalali(timezone.localdate(), persian_digits=False),
         "capital-TOTAL_FORMS": "7",
         "capital-INITIAL_FORMS": "7",
     }
@@ -355,7 +355,7 @@ def test_statute_not_adopted_shows_the_error(
     response = login_client(applicant).post(
         action(approved, "record_assembly"),
         {
-            "held_on": format_jalali(datetime.date.today(), persian_digits=False),
+            "held_on": format_jalali(timezone.localdate(), persian_digits=False),
             "members_present": "7",
             "statute_votes_for": "2",
             **{
@@ -376,7 +376,7 @@ def test_register_before_paid_minimum_shows_the_error(
         action(assembly_held, "register"),
         {
             "registration_number": "12",
-            "registration_date": format_jalali(datetime.date.today(), persian_digits=False),
+            "registration_date": format_jalali(timezone.localdate(), persian_digits=False),
             "legal_national_id": LEGAL_ID,
         },
     )
