@@ -5,6 +5,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import BeforeValidator
@@ -43,7 +44,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _iso_date_only(value: Any) -> Any:
     # Pydantic would also read "0" or "1700000000" as a Unix time; only YYYY-MM-DD is a date here.
     if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
-        raise ValueError("expected a date as YYYY-MM-DD")
+        raise ValueError(_("تاریخ نامعتبر است (قالب YYYY-MM-DD)."))
     return value
 
 

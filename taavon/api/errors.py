@@ -15,6 +15,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from taavon.api.field_messages import field_message
 from taavon.core.errors import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ def install(api: NinjaAPI) -> None:
     def validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         fields: dict[str, list[str]] = {}
         for err in exc.errors:
-            fields.setdefault(_loc_to_field(err.get("loc", ())), []).append(str(err.get("msg")))
+            fields.setdefault(_loc_to_field(err.get("loc", ())), []).append(field_message(err))
         return respond(request, error_body(_("ورودی نامعتبر است."), "invalid", fields), 422)
 
     @api.exception_handler(DjangoValidationError)

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import BeforeValidator
 
@@ -16,7 +17,7 @@ PositiveInt = Annotated[int, Field(strict=True, gt=0, le=MAX_AMOUNT)]
 def _iso_text(value: Any) -> Any:
     # pydantic would read a number as seconds since 1970; a ledger date must be written out.
     if not isinstance(value, str | date):
-        raise ValueError("a date as YYYY-MM-DD")
+        raise ValueError(_("تاریخ نامعتبر است (قالب YYYY-MM-DD)."))
     return value
 
 
