@@ -225,3 +225,39 @@ def test_role_label_uses_get_role_display(
 ) -> None:
     officer = make_user(Role.COUNTY_OFFICER, county=khorramabad)
     assert "شهرستان خرم\u200cآباد" in html(login_client(officer).get("/dashboard/"))
+
+
+# --- the shell's menus ----------------------------------------------------------------------
+
+
+def menu_urls(response, key: str) -> list[str]:
+    return [item["url"] for item in response.context[key]]
+
+
+def test_a_member_has_profile_and_logout_under_their_name(
+    member: User, login_client: Callable[[User], Client]
+) -> None:
+    response = login_client(member).get("/dashboard/")
+    assert "/me/" in menu_urls(response, "user_menu_items")
+    assert "/audit/" not in menu_urls(response, "user_menu_items")
+    assert "/audit/" not in menu_urls(response, "nav_items")
+    page = html(response)
+    assert 'id="user-menu"' in page and member.display_name in page
+    assert 'action="/logout/"' in page
+
+
+def test_officer_tools_sit_in_the_user_menu_not_the_bar(
+    county_officer: User, sysadmin: User, login_client: Callable[[User], Client]
+) -> None:
+    officer_page = login_client(county_officer).get("/dashboard/")
+    assert "/audit/" in menu_urls(officer_page, "user_menu_items")
+    assert "/admin/" not in menu_urls(officer_page, "user_menu_items")
+    admin_page = login_client(sysadmin).get("/dashboard/")
+    assert "/admin/" in menu_urls(admin_page, "user_menu_items")
+    assert not {"/audit/", "/admin/"} & set(menu_urls(admin_page, "nav_items"))
+
+
+def test_anonymous_visitors_get_no_user_menu(db: None) -> None:
+    response = Client().get("/")
+    assert menu_urls(response, "user_menu_items") == []
+    assert 'id="user-menu"' not in html(response)
