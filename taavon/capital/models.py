@@ -48,13 +48,21 @@ class EntryKind(models.TextChoices):
 
 
 class LedgerEntry(models.Model):
+    # The FK indexes on cooperative and membership are left out: (cooperative, seq) and
+    # (membership, share_class) lead with them and serve the same lookups.
     cooperative = models.ForeignKey(
-        "registry.Cooperative", on_delete=models.PROTECT, related_name="ledger_entries"
+        "registry.Cooperative",
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        db_index=False,
     )
     seq = models.PositiveBigIntegerField(_("ردیف"))
     kind = models.CharField(_("نوع"), max_length=14, choices=EntryKind.choices)
     membership = models.ForeignKey(
-        "registry.Membership", on_delete=models.PROTECT, related_name="ledger_entries"
+        "registry.Membership",
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        db_index=False,
     )
     share_class = models.ForeignKey(ShareClass, on_delete=models.PROTECT, related_name="+")
     shares_delta = models.BigIntegerField(_("تغییر تعداد سهام"), default=0)

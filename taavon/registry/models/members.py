@@ -45,10 +45,18 @@ ExitKind = MembershipStatus  # the exit statuses are the non-member ones
 
 
 class Membership(models.Model):
+    # No single-column FK indexes: (cooperative, register_number) and (cooperative, status)
+    # lead with the cooperative, and registry_member_person below serves the person. At 14M
+    # rows each index is paid on every insert.
     cooperative = models.ForeignKey(
-        "registry.Cooperative", on_delete=models.PROTECT, related_name="memberships"
+        "registry.Cooperative",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        db_index=False,
     )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="memberships")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", db_index=False
+    )
     register_number = models.PositiveIntegerField(_("شماره عضویت"))
     joined_on = models.DateField(_("تاریخ عضویت"))
     status = models.CharField(
