@@ -22,7 +22,7 @@ from taavon.registry.models import (
 )
 from taavon.registry.services.founding import actions
 
-from .helpers import act
+from .helpers import act, create_application, founders
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -73,3 +73,58 @@ def test_two_officers_approving_at_once(
     assert Membership.objects.count() == 7
     assert ApplicationTransition.objects.filter(action="approve").count() == 1
     assert FoundingApplication.objects.exclude(agreement_number="").count() == 1
+
+
+def test_two_counties_approving_the_same_name_at_once(
+    make_user: Callable[..., User],
+    applicant: User,
+    khorramabad: County,
+    dorud: County,
+    officer: User,
+    dorud_officer: User,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Different applications (so no shared row lock) proposing one name: one cooperative."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL (SQLite serialises whole transactions)")
+    names = ["تعاونی فرش دستباف زاگرس", "تعاونی فرش لرستان"]
+    here = act(applicant, create_application(applicant, khorramabad.pk, names=names), "submit")
+    there = act(
+        applicant,
+        create_application(applicant, dorud.pk, names=names, founders=founders(start=20)),
+        "submit",
+    )
+    slow_number = actions.agreement_number
+
+    def agreement_number(*args: Any, **kwargs: Any) -> str:
+        time.sleep(0.5)  # hold the name lock while the other county's officer arrives
+        return slow_number(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "agreement_number", agreement_number)
+    start = threading.Barrier(2)
+    outcomes: dict[int, Any] = {}
+
+    def approve(user: User, application: FoundingApplication) -> None:
+        try:
+            start.wait()
+            act(user, application, "approve")
+            outcomes[application.pk] = "approved"
+        except ApplicationError as exc:
+            outcomes[application.pk] = exc
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=approve, args=pair)
+        for pair in ((officer, here), (dorud_officer, there))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    errors = [o for o in outcomes.values() if isinstance(o, ApplicationError)]
+    assert len(outcomes) == 2 and len(errors) == 1
+    assert errors[0].code == "duplicate_name"
+    assert Cooperative.objects.filter(name=names[0]).count() == 1
+    assert FoundingApplication.objects.filter(status="approved").count() == 1

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.capital.selectors import cooperative_totals
 from taavon.capital.services import share_class_create
+from taavon.core.locks import lock_value
 from taavon.geo.models import County
 from taavon.persian.jalali import to_jalali
 from taavon.persian.text import normalize, to_latin_digits
@@ -67,6 +68,9 @@ def approve(application: FoundingApplication, actor: User, payload: dict[str, An
     chosen = application.proposed_names.filter(rank=rank).first()
     if chosen is None:
         raise fail("name_rank", _("نام انتخاب‌شده در فهرست نام‌های پیشنهادی نیست."))
+    # Two officers in different counties may approve the same name at once; the lock makes the
+    # second one wait and then see the first one's cooperative.
+    lock_value("cooperative-name", chosen.name_key)
     twin = Cooperative.objects.filter(name_key=chosen.name_key).first()
     if twin is not None:
         raise fail(
