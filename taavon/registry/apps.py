@@ -6,4 +6,4 @@ class RegistryConfig(AppConfig):
     label = "registry"
 
     def ready(self) -> None:
-        from . import policies  # noqa: F401
+        from . import checks, policies  # noqa: F401
