@@ -44,3 +44,19 @@ def drop_single_column_index(
         schema_editor.execute(schema_editor._create_index_sql(model, fields=[field]))  # type: ignore[attr-defined]
 
     return migrations.RunPython(forward, backward)
+
+
+def unindex_foreign_keys(
+    app_label: str, model_name: str, fields: dict[str, Any]
+) -> migrations.SeparateDatabaseAndState:
+    """``AlterField`` to ``db_index=False`` in the state; in the database, drop each index in
+    place (see :func:`drop_single_column_index`)."""
+    return migrations.SeparateDatabaseAndState(
+        state_operations=[
+            migrations.AlterField(model_name=model_name, name=name, field=field)
+            for name, field in fields.items()
+        ],
+        database_operations=[
+            drop_single_column_index(app_label, model_name, name) for name in fields
+        ],
+    )

@@ -1,34 +1,35 @@
-"""Drop FK indexes that composite indexes already cover (fewer indexes per insert)."""
+"""Drop FK indexes that other indexes already cover (fewer indexes per insert)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from taavon.core.migration_ops import drop_single_column_index
+from taavon.core.migration_ops import unindex_foreign_keys
+
+PROTECT = django.db.models.deletion.PROTECT
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0004_trigram_search'),
+        ("registry", "0004_trigram_search"),
     ]
 
     operations = [
-        migrations.SeparateDatabaseAndState(
-            state_operations=[
-                migrations.AlterField(
-                    model_name='membership',
-                    name='cooperative',
-                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.cooperative'),
+        unindex_foreign_keys(
+            "registry",
+            "membership",
+            {
+                "cooperative": models.ForeignKey(
+                    db_index=False,
+                    on_delete=PROTECT,
+                    related_name="memberships",
+                    to="registry.cooperative",
                 ),
-                migrations.AlterField(
-                    model_name='membership',
-                    name='person',
-                    field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='registry.person'),
+                "person": models.ForeignKey(
+                    db_index=False,
+                    on_delete=PROTECT,
+                    related_name="memberships",
+                    to="registry.person",
                 ),
-            ],
-            database_operations=[
-                drop_single_column_index('registry', 'membership', 'cooperative'),
-                drop_single_column_index('registry', 'membership', 'person'),
-            ],
+            },
         ),
     ]
