@@ -130,7 +130,10 @@ def browser_session(chromium: Any, live_server: Any) -> Iterator[BrowserSession]
 
     context.route("**/*", route)
     page.on("response", on_response)
-    page.set_default_timeout(15_000)
+    # Generous: on a loaded 2-core CI machine a PDF or a first page can take seconds; a timeout
+    # here means something hangs, not that it is slow.
+    page.set_default_timeout(30_000)
+    page.set_default_navigation_timeout(60_000)
     try:
         yield session
     finally:
