@@ -23,7 +23,7 @@ from taavon.registry.services.rules import rule_profile_for
 
 from .chain import GENESIS, entry_hash
 from .models import EntryKind, LedgerEntry, ShareClass
-from .selectors import ZERO, Balance, member_balances
+from .selectors import ZERO, Balance, cooperative_totals, member_balances, member_totals
 
 POSTABLE = {CooperativeStatus.FOUNDING, CooperativeStatus.ACTIVE}
 MAX_AMOUNT = 10**15  # one quadrillion rials: far above any real holding, far below int64
@@ -173,12 +173,11 @@ def capital_subscribe(
                 note=normalize(note)[:300],
             )
         )
-    balances = member_balances(cooperative.pk)
-    totals: dict[int, int] = {}
-    for (membership_id, _class), balance in balances.items():
-        totals[membership_id] = totals.get(membership_id, 0) + balance.subscribed
-    total_after = sum(totals.values()) + sum(grown.values())
-    _check_cap(cooperative, {m: totals.get(m, 0) + a for m, a in grown.items()}, total_after)
+    # One aggregate for the cooperative and balances only for the members who grow: a large
+    # register's per-member balances are not fetched on every subscription.
+    total_after = cooperative_totals(cooperative.pk).subscribed + sum(grown.values())
+    held = {m: b.subscribed for m, b in member_totals(cooperative.pk, list(grown)).items()}
+    _check_cap(cooperative, {m: held.get(m, 0) + a for m, a in grown.items()}, total_after)
     LedgerEntry.objects.bulk_create(entries)
     audit_record(
         actor=actor,
