@@ -20,6 +20,7 @@ from taavon.registry.imports import selectors, services
 from taavon.registry.imports.sample import sample_workbook
 from taavon.registry.models import Cooperative, MemberImport, Membership
 
+from . import document_jobs
 from .auth import REQUIRED
 from .errors import ErrorOut
 from .pagination import Pagination
@@ -242,4 +243,5 @@ def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) ->
     )
 
 
+documents.add_router("", document_jobs.router)
 router.add_router("/documents", documents)

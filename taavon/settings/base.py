@@ -173,3 +173,5 @@ TAAVON_IMPORT_MAX_UNZIPPED_BYTES = int(
     os.environ.get("TAAVON_IMPORT_MAX_UNZIPPED_BYTES", str(50 * TAAVON_IMPORT_MAX_BYTES))
 )
 TAAVON_PDF_REGISTER_MAX_ROWS = int(os.environ.get("TAAVON_PDF_REGISTER_MAX_ROWS", "10000"))
+# PDF registers above this many rows are built by the background worker, not in the request.
+TAAVON_PDF_SYNC_MAX_ROWS = int(os.environ.get("TAAVON_PDF_SYNC_MAX_ROWS", "1000"))

@@ -12,6 +12,13 @@ urlpatterns = [
     path(f"{COOP}/imports/<int:import_id>/", imports.import_detail, name="import-detail"),
     path(f"{COOP}/imports/<int:import_id>/commit/", imports.import_commit, name="import-commit"),
     path(f"{COOP}/documents/", documents.document_index, name="documents"),
+    path(f"{COOP}/documents/jobs/", documents.document_jobs, name="doc-jobs"),
+    path(f"{COOP}/documents/jobs/new/", documents.document_job_new, name="doc-job-new"),
+    path(
+        f"{COOP}/documents/jobs/<int:job_id>/file",
+        documents.document_job_file,
+        name="doc-job-file",
+    ),
     path(
         f"{COOP}/documents/registration-certificate.pdf",
         documents.registration_certificate,

@@ -34,7 +34,14 @@ def max_register_rows() -> int:
     return int(getattr(settings, "TAAVON_PDF_REGISTER_MAX_ROWS", 10_000))
 
 
-def _check_size(rows: int) -> None:
+def sync_register_rows() -> int:
+    """Registers up to this many rows are built while the user waits (about 8 s at 1,000);
+    bigger ones are built by the background worker and announced by a notification."""
+    return int(getattr(settings, "TAAVON_PDF_SYNC_MAX_ROWS", 1_000))
+
+
+def check_register_size(rows: int, *, background: bool) -> None:
+    """Refuse a PDF register too large to build at all, or too large to build right now."""
     limit = max_register_rows()
     if rows > limit:
         raise ApplicationError(
@@ -44,6 +51,15 @@ def _check_size(rows: int) -> None:
             )
             % {"n": _amount(rows), "max": _amount(limit)},
             code="too_large",
+        )
+    if not background and rows > sync_register_rows():
+        raise ApplicationError(
+            _(
+                "این دفتر %(n)s ردیف دارد و ساخت PDF آن چند دقیقه طول می‌کشد؛ در صفحهٔ اسناد "
+                "«ساخت در پس‌زمینه» را بزنید تا پس از آماده شدن خبر بگیرید."
+            )
+            % {"n": _amount(rows)},
+            code="build_in_background",
         )
 
 
@@ -99,12 +115,12 @@ def share_certificate_pdf(membership: Membership) -> bytes:
     )
 
 
-def member_register_pdf(cooperative: Cooperative) -> bytes:
+def member_register_pdf(cooperative: Cooperative, *, background: bool = False) -> bytes:
     """Landscape table of every membership; two queries (counts, rows) for any size."""
     counts = cooperative.memberships.aggregate(
         count=Count("pk"), active=Count("pk", filter=Q(status=MembershipStatus.MEMBER))
     )
-    _check_size(counts["count"])
+    check_register_size(counts["count"], background=background)
     rows = [
         {
             "register_number": to_persian_digits(r.register_number),
@@ -120,9 +136,9 @@ def member_register_pdf(cooperative: Cooperative) -> bytes:
     return render_pdf("pdf/member_register.html", {"coop": cooperative, "rows": rows, **counts})
 
 
-def capital_register_pdf(cooperative: Cooperative) -> bytes:
+def capital_register_pdf(cooperative: Cooperative, *, background: bool = False) -> bytes:
     register = capital_register(cooperative.pk)
-    _check_size(len(register.lines))
+    check_register_size(len(register.lines), background=background)
     lines: list[dict[str, Any]] = [
         {
             "register_number": to_persian_digits(line.register_number),

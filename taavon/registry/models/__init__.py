@@ -8,6 +8,7 @@ from .cooperative import (
     MembershipKind,
     Sector,
 )
+from .documents import DocumentJob, DocumentKind, DocumentStatus
 from .founding import (
     ApplicationStatus,
     ApplicationTransition,
@@ -29,6 +30,9 @@ __all__ = [
     "Cooperative",
     "CooperativeStatus",
     "CooperativeStatusChange",
+    "DocumentJob",
+    "DocumentKind",
+    "DocumentStatus",
     "ExitKind",
     "Founder",
     "FoundingApplication",

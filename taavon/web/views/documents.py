@@ -5,17 +5,29 @@ the member register shows national IDs."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from taavon.core.errors import ApplicationError
+from taavon.accounts.models import User
+from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.persian.text import to_latin_digits
 from taavon.registry.documents import pdf, xlsx
-from taavon.registry.models import Cooperative, Membership, MembershipStatus
+from taavon.registry.documents import selectors as job_selectors
+from taavon.registry.documents import services as job_services
+from taavon.registry.documents.kinds import SPECS
+from taavon.registry.models import (
+    Cooperative,
+    DocumentKind,
+    DocumentStatus,
+    Membership,
+    MembershipStatus,
+)
 
 from .imports import XLSX, managed_cooperative
 
@@ -26,6 +38,60 @@ def _file(data: bytes, content_type: str, filename: str, *, inline: bool) -> Htt
     response = HttpResponse(data, content_type=content_type)
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"  # personal data
+    return response
+
+
+JOBS_SHOWN = 10
+
+
+def _jobs_context(cooperative: Cooperative) -> dict[str, Any]:
+    jobs = list(job_selectors.document_jobs(cooperative)[:JOBS_SHOWN])
+    return {"coop": cooperative, "jobs": jobs, "jobs_pending": any(j.is_pending for j in jobs)}
+
+
+@login_required
+def document_jobs(request: HttpRequest, coop_id: int) -> HttpResponse:
+    """The jobs table alone: htmx polls it while a job is pending."""
+    cooperative = managed_cooperative(request, coop_id)
+    return render(request, "registry/documents/index.html#jobs", _jobs_context(cooperative))
+
+
+@login_required
+@require_POST
+def document_job_new(request: HttpRequest, coop_id: int) -> HttpResponse:
+    cooperative = managed_cooperative(request, coop_id)
+    user: User = request.user  # type: ignore[assignment]
+    try:
+        job = job_services.document_request(
+            actor=user, cooperative=cooperative, kind=request.POST.get("kind", "")
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("ساخت «%(doc)s» در نوبت است؛ وقتی آماده شد در همین صفحه و در اعلان‌ها می‌بینید.")
+            % {"doc": job.get_kind_display()},
+        )
+    return redirect("web:documents", coop_id=cooperative.pk)
+
+
+@login_required
+def document_job_file(request: HttpRequest, coop_id: int, job_id: int) -> FileResponse:
+    try:
+        job = job_selectors.document_job_get(request.user, coop_id, job_id)
+    except NotFoundError:
+        raise Http404 from None
+    if job.status != DocumentStatus.READY or not job.file:
+        raise Http404
+    spec = SPECS[job.kind]
+    response = FileResponse(
+        job.file.open("rb"),
+        content_type=spec.content_type,
+        as_attachment=not spec.is_pdf,
+        filename=spec.filename(job.cooperative_id),
+    )
     response["Cache-Control"] = "private, no-store"  # personal data
     return response
 
@@ -45,7 +111,14 @@ def document_index(request: HttpRequest, coop_id: int) -> HttpResponse:
                 "web:doc-share-certificate", coop_id=cooperative.pk, membership_id=membership.pk
             )
         messages.error(request, _("عضو فعالی با این شمارهٔ عضویت پیدا نشد."))
-    return render(request, "registry/documents/index.html", {"coop": cooperative})
+    rows = cooperative.memberships.count()
+    context = _jobs_context(cooperative) | {
+        "rows": rows,
+        "pdf_now": rows <= pdf.sync_register_rows(),
+        "pdf_possible": rows <= pdf.max_register_rows(),
+        "kinds": DocumentKind,
+    }
+    return render(request, "registry/documents/index.html", context)
 
 
 def _document(

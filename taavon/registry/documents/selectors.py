@@ -1,0 +1,23 @@
+"""Reading document jobs, for those who may manage the cooperative."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from taavon.accounts.permissions import AnyUser
+from taavon.core.errors import NotFoundError
+from taavon.registry.imports.selectors import managed_cooperative
+from taavon.registry.models import Cooperative, DocumentJob
+
+
+def document_jobs(cooperative: Cooperative) -> QuerySet[DocumentJob]:
+    """A cooperative's jobs, newest first (the caller has authorised the cooperative)."""
+    return DocumentJob.objects.filter(cooperative=cooperative).select_related("requested_by")
+
+
+def document_job_get(user: AnyUser, cooperative_id: int, job_id: int) -> DocumentJob:
+    cooperative = managed_cooperative(user, cooperative_id)
+    job = document_jobs(cooperative).filter(pk=job_id).first()
+    if job is None:
+        raise NotFoundError()
+    return job
