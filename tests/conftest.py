@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -180,3 +181,22 @@ def bearer(db: None) -> Callable[[User], dict[str, str]]:
         return {"Authorization": f"Bearer {plain}"}
 
     return make
+
+
+# --- the real database task backend and its worker -----------------------------------------
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def database_tasks(settings) -> None:
+    settings.TASKS = DB_TASKS
+
+
+@pytest.fixture
+def keep_signal_handlers() -> Iterator[None]:
+    """The worker installs SIGINT/SIGTERM handlers; give pytest its own back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -15,22 +13,6 @@ from taavon.accounts.models import User
 from taavon.notifications.models import DeliveryStatus
 from taavon.notifications.services import notification_send
 from taavon.notifications.sms import SmsMessage
-
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def database_tasks(settings) -> None:
-    settings.TASKS = DB_TASKS
-
-
-@pytest.fixture
-def keep_signal_handlers() -> Iterator[None]:
-    """The worker installs SIGINT/SIGTERM handlers; give pytest its own back afterwards."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 # serialized_rollback: start from the migrated reference data even when an earlier
