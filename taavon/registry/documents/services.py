@@ -89,6 +89,7 @@ def document_build(*, job_id: int) -> DocumentJob:
         job.finished_at = timezone.now()
         job.save()
         audit_record(actor=None, action="documents.ready", obj=job, summary=f"{len(data)} bytes")
+        _replace_older(job)
         notification_send(
             recipient=job.requested_by,
             code="documents.ready",
@@ -98,6 +99,25 @@ def document_build(*, job_id: int) -> DocumentJob:
             channels=(),
         )
     return job
+
+
+def _replace_older(job: DocumentJob) -> None:
+    """Keep one ready copy per cooperative and document: older files are deleted (after the
+    commit, so a rollback never leaves a ready job without its file)."""
+    older = DocumentJob.objects.filter(
+        cooperative_id=job.cooperative_id, kind=job.kind, status=DocumentStatus.READY
+    ).exclude(pk=job.pk)
+    names = [name for name in older.values_list("file", flat=True) if name]
+    if not names:
+        return
+    older.update(status=DocumentStatus.REPLACED, file="")
+    storage = job.file.storage
+
+    def delete_files() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
 
 
 def _finish_failed(job: DocumentJob, message: str) -> DocumentJob:

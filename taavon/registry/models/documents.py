@@ -19,6 +19,7 @@ class DocumentStatus(models.TextChoices):
     RUNNING = "running", _("در حال ساخت")
     READY = "ready", _("آماده")
     FAILED = "failed", _("ناموفق")
+    REPLACED = "replaced", _("جایگزین شد")  # a newer copy is ready; this file was deleted
 
 
 class DocumentJob(models.Model):

@@ -310,3 +310,25 @@ def test_api_outside_scope_is_404(registered, members, make_user, bearer) -> Non
     assert response.status_code == 404
     assert not DocumentJob.objects.exists()
     assert Membership.objects.filter(cooperative=registered).count() == 5
+
+
+def test_a_new_copy_replaces_the_old_file(
+    registered, members, doc_manager, big, django_capture_on_commit_callbacks
+) -> None:
+    first = request_job(
+        doc_manager, registered, "member_register_xlsx", django_capture_on_commit_callbacks
+    )
+    old_name = first.file.name
+    storage = first.file.storage
+    assert storage.exists(old_name)
+    second = request_job(
+        doc_manager, registered, "member_register_xlsx", django_capture_on_commit_callbacks
+    )
+    other = request_job(
+        doc_manager, registered, "member_register_pdf", django_capture_on_commit_callbacks
+    )
+    first.refresh_from_db()
+    assert first.status == DocumentStatus.REPLACED and not first.file
+    assert not storage.exists(old_name)
+    assert second.status == other.status == DocumentStatus.READY
+    assert storage.exists(second.file.name) and storage.exists(other.file.name)
