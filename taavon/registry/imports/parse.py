@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.worksheet.cell_range import CellRange
 
@@ -145,18 +146,20 @@ def parse_sheet(sheet: RawSheet, *, progress: Progress | None = None) -> Parsed:
     return parsed
 
 
-PARSERS: Final[tuple[tuple[str, Callable[[object], Any]], ...]] = (
-    ("national_id", values.national_id),
-    ("first_name", lambda v: values.name(v, required=True)),
-    ("last_name", lambda v: values.name(v, required=True)),
-    ("father_name", lambda v: values.name(v, required=False)),
-    ("birth_date", lambda v: values.jalali_date(v, required=False)),
-    ("gender", values.gender),
-    ("mobile", values.mobile),
-    ("joined_on", lambda v: values.jalali_date(v, required=True)),
-    ("shares", values.whole_number),
-    ("paid", values.whole_number),
-)
+def _parsers(today: datetime.date) -> tuple[tuple[str, Callable[[object], Any]], ...]:
+    """The field parsers, in column order; dates are checked against one "today" per file."""
+    return (
+        ("national_id", values.national_id),
+        ("first_name", lambda v: values.name(v, required=True)),
+        ("last_name", lambda v: values.name(v, required=True)),
+        ("father_name", lambda v: values.name(v, required=False)),
+        ("birth_date", lambda v: values.jalali_date(v, required=False, today=today)),
+        ("gender", values.gender),
+        ("mobile", values.mobile),
+        ("joined_on", lambda v: values.jalali_date(v, required=True, today=today)),
+        ("shares", values.whole_number),
+        ("paid", values.whole_number),
+    )
 
 
 Plan = list[tuple[str, int | None, str, Callable[[object], Any]]]
@@ -164,7 +167,10 @@ Plan = list[tuple[str, int | None, str, Callable[[object], Any]]]
 
 def _plan(header: Header) -> Plan:
     """Per field: its column index in this file, its header as written, its parser."""
-    return [(key, header.positions.get(key), header.label(key), parse) for key, parse in PARSERS]
+    return [
+        (key, header.positions.get(key), header.label(key), parse)
+        for key, parse in _parsers(timezone.localdate())
+    ]
 
 
 def _parse_row(

@@ -79,11 +79,12 @@ def national_id(value: object) -> str:
         raw = text(value)
     if not raw:
         raise CellError(_("خالی است."))
+    code = normalize_national_id(raw)
     try:
-        validate_national_id(raw)
+        validate_national_id(code)
     except ValidationError as exc:
         raise CellError(exc.messages[0]) from None
-    return normalize_national_id(raw)
+    return code
 
 
 def mobile(value: object) -> str:
@@ -99,17 +100,24 @@ def mobile(value: object) -> str:
     return normalize_mobile(raw)
 
 
+@lru_cache(maxsize=256)
+def _gender_key(raw: str) -> str:
+    return search_key(raw)
+
+
 def gender(value: object) -> str:
     raw = text(value)
     if not raw:
         return ""
     try:
-        return GENDERS[search_key(raw)]
+        return GENDERS[_gender_key(raw)]
     except KeyError:
         raise CellError(_("«%(v)s» پذیرفته نیست؛ «زن» یا «مرد» بنویسید.") % {"v": raw}) from None
 
 
-def jalali_date(value: object, *, required: bool) -> datetime.date | None:
+def jalali_date(
+    value: object, *, required: bool, today: datetime.date | None = None
+) -> datetime.date | None:
     """A Jalali date as text (۱۴۰۲/۰۵/۰۱, 1402-5-1, 14020501) or a real date cell."""
     if isinstance(value, datetime.datetime):
         result = value.date()
@@ -125,7 +133,7 @@ def jalali_date(value: object, *, required: bool) -> datetime.date | None:
         if isinstance(parsed, str):
             raise CellError(parsed)
         result = parsed
-    if result > timezone.localdate():
+    if result > (today or timezone.localdate()):
         raise CellError(_("تاریخ در آینده است."))
     return result
 
