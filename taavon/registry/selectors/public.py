@@ -184,6 +184,7 @@ def public_cooperatives() -> QuerySet[Cooperative]:
 # make index scans long (and steer the planner to a sequential scan).
 NOISE_WORDS = frozenset({"شرکت", "تعاونی", "تعاونیها", "تعاونیهای"})
 FUZZY_BELOW = 25
+FUZZY_LIMIT = 50  # similar names added to a search, the closest first
 
 
 def _significant_words(q: str) -> list[str]:
@@ -229,14 +230,27 @@ def _match_name(qs: QuerySet[Cooperative], q: str, key: str) -> QuerySet[Coopera
     from django.contrib.postgres.lookups import TrigramSimilar
     from django.contrib.postgres.search import TrigramSimilarity
 
+    # The similar names are looked up once, here, and only the FUZZY_LIMIT closest are kept:
+    # the trigram recheck is the costly part (it visits every name sharing a few trigrams), and
+    # the page and its count would otherwise each repeat it.
+    similarity = TrigramSimilarity("name_key", fuzzy_key)
+    similar_ids = list(
+        qs.filter(TrigramSimilar(F("name_key"), Value(fuzzy_key)))
+        .exclude(every_word)
+        .annotate(similarity=similarity)
+        .order_by("-similarity", "id")
+        .values_list("id", flat=True)[:FUZZY_LIMIT]
+    )
+    if not similar_ids:
+        return found.alias(rank=rank).order_by(*ordered)
     # Similarity orders only the fuzzy matches; ties go to shorter (closer) names.
     fuzzy_score = Case(
-        When(rank=0, then=TrigramSimilarity("name_key", fuzzy_key)),
+        When(rank=0, then=similarity),
         default=Value(1.0),
         output_field=FloatField(),
     )
     return (
-        qs.filter(every_word | Q(TrigramSimilar(F("name_key"), Value(fuzzy_key))))
+        qs.filter(every_word | Q(pk__in=similar_ids))
         .alias(rank=rank)
         .alias(fuzzy_score=fuzzy_score)
         .order_by("-rank", "-fuzzy_score", *ordered[1:])
@@ -247,7 +261,8 @@ def public_search(filters: PublicFilters) -> QuerySet[Any]:
     """Matching registered cooperatives as dicts of `ROW_FIELDS`, best match first (newest
     entries first without a name); `public_rows` turns a page of them into `PublicRow`s with
     one more query for all member counts. On PostgreSQL a name query runs one small query here
-    (at most FUZZY_BELOW rows) to decide whether similar names are added."""
+    (at most FUZZY_BELOW rows) to decide whether similar names are added, and when they are,
+    one more for the ids of the FUZZY_LIMIT closest."""
     qs = public_cooperatives()
     if filters.status:
         qs = qs.filter(status=filters.status)

@@ -158,8 +158,10 @@ def test_list_queries_do_not_grow_with_results(
     fill(0, 10)
     few = count_queries(lambda: anon.get(LIST, {"q": "API", "county": "dorud"}))
     fill(10, 60)
-    assert count_queries(lambda: anon.get(LIST, {"q": "API", "county": "dorud"})) == few
-    assert few <= 5  # county, (PostgreSQL: are there few matches?), count, page, members
+    many = count_queries(lambda: anon.get(LIST, {"q": "API", "county": "dorud"}))
+    # county, (PostgreSQL: are there few matches? if so, the similar names' ids), count, page,
+    # members: with many matches the similar names are not looked up, so one query fewer.
+    assert many <= few <= 6
 
 
 def test_sectors(anon: Client) -> None:

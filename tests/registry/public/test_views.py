@@ -141,11 +141,11 @@ def test_search_page_queries_do_not_grow_with_results(
     few = count_queries(lambda: anon.get(SEARCH, params))
     few_partial = count_queries(lambda: anon.get(SEARCH, params, headers={"HX-Request": "1"}))
     fill(10, 60)
-    assert count_queries(lambda: anon.get(SEARCH, params)) == few
-    assert (
-        count_queries(lambda: anon.get(SEARCH, params, headers={"HX-Request": "1"})) == few_partial
-    )
-    assert few <= 7
+    # With many matches the similar names (PostgreSQL) are not looked up: one query fewer.
+    many = count_queries(lambda: anon.get(SEARCH, params))
+    assert many <= few <= 8
+    many_partial = count_queries(lambda: anon.get(SEARCH, params, headers={"HX-Request": "1"}))
+    assert many_partial <= few_partial
 
 
 def test_detail_page_queries_are_constant(
