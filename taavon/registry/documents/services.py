@@ -45,8 +45,10 @@ def document_request(*, actor: User, cooperative: Cooperative, kind: object) -> 
         kind=document,
         status__in=(DocumentStatus.QUEUED, DocumentStatus.RUNNING),
     ).first()
-    if pending is not None:
+    if pending is not None and not pending.is_stalled:
         return pending
+    if pending is not None:  # its worker died: say so, and build it again
+        _finish_failed(pending, _("ساخت این سند متوقف شد؛ دوباره ساخته می‌شود."))
     if SPECS[document].is_pdf:
         check_register_size(cooperative.memberships.count(), background=True)
     job = DocumentJob.objects.create(cooperative=cooperative, kind=document, requested_by=actor)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +23,11 @@ class DocumentStatus(models.TextChoices):
     READY = "ready", _("آماده")
     FAILED = "failed", _("ناموفق")
     REPLACED = "replaced", _("جایگزین شد")  # a newer copy is ready; this file was deleted
+
+
+# A build running longer than this has died with its worker (e.g. killed for memory): the page
+# stops waiting for it and a new request replaces it.
+STALLED_AFTER = datetime.timedelta(minutes=30)
 
 
 class DocumentJob(models.Model):
@@ -60,7 +68,17 @@ class DocumentJob(models.Model):
         return f"{self.kind}#{self.pk}"
 
     @property
+    def is_stalled(self) -> bool:
+        return (
+            self.status == DocumentStatus.RUNNING
+            and self.started_at is not None
+            and timezone.now() - self.started_at > STALLED_AFTER
+        )
+
+    @property
     def is_pending(self) -> bool:
+        if self.is_stalled:
+            return False
         return self.status in (DocumentStatus.QUEUED, DocumentStatus.RUNNING)
 
     def audit_placement(self) -> dict[str, int | None]:

@@ -332,3 +332,30 @@ def test_a_new_copy_replaces_the_old_file(
     assert not storage.exists(old_name)
     assert second.status == other.status == DocumentStatus.READY
     assert storage.exists(second.file.name) and storage.exists(other.file.name)
+
+
+def test_a_stalled_build_stops_the_polling_and_is_replaced_on_request(
+    registered, members, doc_manager, login_client, big
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from taavon.registry.models.documents import STALLED_AFTER
+
+    job = services.document_request(
+        actor=doc_manager, cooperative=registered, kind="member_register_pdf"
+    )
+    started = timezone.now() - STALLED_AFTER - datetime.timedelta(minutes=1)
+    DocumentJob.objects.filter(pk=job.pk).update(status=DocumentStatus.RUNNING, started_at=started)
+    fragment = login_client(doc_manager).get(
+        reverse("web:doc-jobs", kwargs={"coop_id": registered.pk}), headers={"HX-Request": "true"}
+    )
+    assert "hx-trigger" not in fragment.text and "متوقف" in fragment.text
+
+    again = services.document_request(
+        actor=doc_manager, cooperative=registered, kind="member_register_pdf"
+    )
+    job.refresh_from_db()
+    assert again.pk != job.pk and again.status == DocumentStatus.QUEUED
+    assert job.status == DocumentStatus.FAILED and "متوقف" in job.error
