@@ -1,9 +1,10 @@
-"""The current user: profile, roles, API tokens, notifications."""
+"""The current user: profile, roles, API tokens, notifications, own memberships."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -11,6 +12,8 @@ from taavon.accounts import selectors as account_selectors
 from taavon.accounts import services as account_services
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
+from taavon.registry.documents.pdf import share_certificate_pdf
+from taavon.registry.selectors.mine import MyMembership, my_membership_get, my_memberships
 
 from .auth import REQUIRED
 from .errors import SIGNED_IN_ERRORS, ErrorOut
@@ -131,3 +134,76 @@ def mark_read(request: HttpRequest, notification_id: int | None = None) -> Any:
         notification_id=notification_id,
     )
     return {"marked": count}
+
+
+class MembershipOut(Schema):
+    id: int
+    cooperative_id: int
+    cooperative_name: str
+    register_number: int
+    status: str
+    status_label: str
+    joined_on: date
+    exit_date: date | None
+    shares: int
+    subscribed: int
+    paid: int
+    outstanding: int
+    share_certificate_url: str | None
+
+
+def _membership_out(item: MyMembership) -> dict[str, Any]:
+    m, balance = item.membership, item.balance
+    return {
+        "id": m.pk,
+        "cooperative_id": m.cooperative_id,
+        "cooperative_name": m.cooperative.name,
+        "register_number": m.register_number,
+        "status": m.status,
+        "status_label": str(m.get_status_display()),
+        "joined_on": m.joined_on,
+        "exit_date": m.exit_date,
+        "shares": balance.shares,
+        "subscribed": balance.subscribed,
+        "paid": balance.paid,
+        "outstanding": balance.outstanding,
+        "share_certificate_url": (
+            reverse("api-v1:my_share_certificate", kwargs={"membership_id": m.pk})
+            if item.has_certificate
+            else None
+        ),
+    }
+
+
+@router.get(
+    "/memberships",
+    response={200: list[MembershipOut], **SIGNED_IN_ERRORS},
+    summary="My memberships (linked by my national ID), with my shares and payments",
+)
+def list_memberships(request: HttpRequest) -> Any:
+    return [_membership_out(item) for item in my_memberships(request.auth)]  # type: ignore[attr-defined]
+
+
+@router.get(
+    "/memberships/{int:membership_id}/share-certificate.pdf",
+    url_name="my_share_certificate",
+    response={400: ErrorOut, 404: ErrorOut, **SIGNED_IN_ERRORS},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "File",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        }
+    },
+    summary="The share certificate of one of my current memberships",
+)
+def my_share_certificate(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = my_membership_get(request.auth, membership_id)  # type: ignore[attr-defined]
+    response = HttpResponse(share_certificate_pdf(membership), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="share-certificate-{membership.cooperative_id}-'
+        f'{membership.register_number}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -8,6 +8,8 @@ from typing import Any
 
 from taavon.accounts.models import Role, User
 from taavon.accounts.services import role_assign, user_create
+from taavon.capital.models import ShareClass
+from taavon.capital.services import Subscription, capital_pay, capital_subscribe
 from taavon.geo.models import County, Province
 from taavon.notifications.services import notification_send
 from taavon.persian.text import search_key
@@ -59,6 +61,34 @@ def _user(login: str, first: str, last: str, **extra: Any) -> tuple[User, bool]:
     return user, True
 
 
+def _demo_membership(
+    cooperative: Cooperative, person: PersonData, *, shares: int, paid_shares: int
+) -> None:
+    """Admit a demo citizen with a subscription and payments, once."""
+    if Membership.objects.filter(
+        cooperative=cooperative, person__national_id=person.national_id
+    ).exists():
+        return
+    joined = datetime.date(2020, 3, 20)
+    membership = membership_admit(
+        actor=None, cooperative_id=cooperative.pk, joined_on=joined, person=person
+    )
+    share_class = ShareClass.objects.get(cooperative=cooperative, code="A")
+    capital_subscribe(
+        actor=None,
+        cooperative_id=cooperative.pk,
+        effective_on=joined,
+        items=[Subscription(membership, share_class, shares)],
+    )
+    capital_pay(
+        actor=None,
+        membership=membership,
+        share_class=share_class,
+        amount=paid_shares * share_class.nominal_value,
+        effective_on=joined + datetime.timedelta(days=30),
+    )
+
+
 def seed_demo() -> list[DemoLogin]:
     counties = {c.slug: c for c in County.objects.filter(province__code="IR-15")}
     seed_registry()
@@ -84,20 +114,22 @@ def seed_demo() -> list[DemoLogin]:
         user, created = _user(national_id, first, last, national_id=national_id, mobile=mobile)
         cooperative_id = managed.pk if role == Role.COOP_MANAGER else None
         role_assign(actor=None, user=user, role=role, cooperative_id=cooperative_id)
-        if not Membership.objects.filter(
-            cooperative=managed, person__national_id=national_id
-        ).exists():
-            membership_admit(
-                actor=None,
-                cooperative_id=managed.pk,
-                joined_on=datetime.date(2020, 3, 20),
-                person=PersonData(
-                    national_id=national_id, first_name=first, last_name=last, mobile=mobile
-                ),
-            )
+        person = PersonData(
+            national_id=national_id, first_name=first, last_name=last, mobile=mobile
+        )
+        _demo_membership(managed, person, shares=12, paid_shares=8)
+        if role == Role.MEMBER:  # a member of two cooperatives, one fully paid
+            other = Cooperative.objects.get(name_key=search_key(DEMO_COOPERATIVES[1][0]))
+            _demo_membership(other, person, shares=20, paid_shares=20)
+        joined = Membership.objects.filter(person__national_id=national_id).values_list(
+            "cooperative__name", flat=True
+        )
         logins.append(
             DemoLogin(
-                str(role.label), national_id, DEMO_PASSWORD, managed.name if cooperative_id else ""
+                str(role.label),
+                national_id,
+                DEMO_PASSWORD,
+                managed.name if cooperative_id else "، ".join(sorted(joined)),
             )
         )
         if created:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("me/tokens/<int:token_id>/revoke/", profile.token_revoke, name="token-revoke"),
     path("me/notifications/", profile.notifications, name="notifications"),
     path("me/notifications/read/", profile.notifications_read, name="notifications-read"),
+    path(
+        "me/memberships/<int:membership_id>/share-certificate.pdf",
+        profile.my_share_certificate,
+        name="my-share-certificate",
+    ),
     path("audit/", audit.audit_list, name="audit"),
     # Registry areas, one URL module each (namespaced under "web").
     path("founding/", include("taavon.web.urls_founding")),

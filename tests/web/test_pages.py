@@ -156,7 +156,9 @@ def test_member_dashboard_has_no_cooperatives(
 ) -> None:
     response = login_client(member).get("/dashboard/")
     assert listed(response) == set()
-    assert "تعاونی‌ای در حوزهٔ شما نیست." in html(response)
+    # A member without memberships is pointed to founding and the public registry instead.
+    assert "با کد ملی شما عضویتی در هیچ تعاونی ثبت نشده است." in html(response)
+    assert "تعاونی‌های حوزهٔ شما" not in html(response)
 
 
 def test_dashboard_shows_latest_notifications_and_unread_badge(

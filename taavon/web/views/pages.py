@@ -13,6 +13,7 @@ from taavon.accounts.selectors import user_roles
 from taavon.geo.models import County, Province
 from taavon.notifications.selectors import notification_list
 from taavon.registry.models import Cooperative, CooperativeStatus
+from taavon.registry.selectors.mine import my_memberships
 
 HOME_COUNTS_SECONDS = 60
 
@@ -45,11 +46,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cooperatives = cooperatives.filter(
             scope.geo_q(county="county", province="county__province", cooperative="pk")
         )
+    # Officers and managers see the cooperatives of their scope; a member sees their own.
+    has_scope = scope.is_officer or bool(scope.cooperative_ids)
     context = {
         "roles": list(user_roles(user=user)),  # type: ignore[arg-type]
         "scope": scope,
-        "cooperatives": cooperatives.order_by("name")[:20],
-        "cooperative_count": cooperatives.count(),
+        "has_scope": has_scope,
+        "memberships": my_memberships(user),
+        "cooperatives": cooperatives.order_by("name")[:20] if has_scope else [],
+        "cooperative_count": cooperatives.count() if has_scope else 0,
         "notifications": notification_list(user=user, unread_only=False)[:5],  # type: ignore[arg-type]
     }
     return render(request, "web/dashboard.html", context)

@@ -1,4 +1,5 @@
-"""The signed-in user's page: roles, personal API tokens, notifications."""
+"""The signed-in user's own things: roles, personal API tokens, notifications, and the share
+certificates of their memberships."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from taavon.accounts import selectors, services
-from taavon.core.errors import ApplicationError
+from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
+from taavon.registry.documents.pdf import share_certificate_pdf
+from taavon.registry.selectors.mine import my_membership_get
 
 
 class TokenForm(forms.Form):
@@ -91,3 +94,23 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     except (ApplicationError, ValueError):
         messages.error(request, _("اعلان یافت نشد."))
     return redirect("web:notifications")
+
+
+@login_required
+def my_share_certificate(request: HttpRequest, membership_id: int) -> HttpResponse:
+    """A member's own share certificate (PDF); anybody else's membership is "not found"."""
+    try:
+        membership = my_membership_get(request.user, membership_id)
+        data = share_certificate_pdf(membership)
+    except NotFoundError:
+        raise Http404 from None
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("web:dashboard")
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="share-certificate-{membership.cooperative_id}-'
+        f'{membership.register_number}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
