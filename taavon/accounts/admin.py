@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
+from taavon.audit.admin_mixins import AuditedAdmin
+
 from .models import ApiToken, RoleAssignment, User
 
 
@@ -14,7 +16,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(User)
-class TaavonUserAdmin(UserAdmin):
+class TaavonUserAdmin(AuditedAdmin, UserAdmin):
     list_display = ["username", "national_id", "first_name", "last_name", "is_active"]
     search_fields = ["username", "national_id", "first_name", "last_name"]
     fieldsets = (*UserAdmin.fieldsets, ("Taavon", {"fields": ("national_id", "mobile")}))  # type: ignore[misc]
@@ -22,7 +24,7 @@ class TaavonUserAdmin(UserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(AuditedAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
     readonly_fields = ["prefix", "secret_hash"]
 

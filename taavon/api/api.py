@@ -25,7 +25,7 @@ class TaavonAPI(NinjaAPI):
         for pattern in urls:
             if isinstance(pattern, URLPattern):
                 pattern.callback = errors.shaped(self, pattern.callback)
-        urls.append(re_path(r"^.+$", errors.not_found_view(self)))
+        urls.append(re_path(r"^.*$", errors.not_found_view(self)))  # /api/v1/ itself too
         return urls
 
 

@@ -15,7 +15,7 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from taavon.accounts.models import User
-from taavon.core.errors import ConflictError
+from taavon.core.errors import ConflictError, NotFoundError
 from taavon.registry.documents import selectors, services
 from taavon.registry.documents.kinds import SPECS
 from taavon.registry.imports.selectors import managed_cooperative
@@ -131,8 +131,12 @@ def document_job_file(request: HttpRequest, coop_id: int, job_id: int) -> FileRe
             code="not_ready",
         )
     spec = SPECS[job.kind]
+    try:
+        handle = job.file.open("rb")
+    except OSError:  # the file is gone from storage (restored backup, manual cleanup)
+        raise NotFoundError() from None
     response = FileResponse(
-        job.file.open("rb"),
+        handle,
         content_type=spec.content_type,
         as_attachment=True,
         filename=spec.filename(job.cooperative_id),

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import Promise
@@ -132,12 +132,21 @@ def shaped(api: NinjaAPI, view: Callable[..., HttpResponse]) -> Callable[..., Ht
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if field := _nul_field(request):
+        try:
+            field = _nul_field(request)
+        except RequestDataTooBig:
+            body = error_body(_("درخواست از اندازهٔ مجاز بزرگ‌تر است."), "too_large")
+            return api.create_response(request, body, status=413)
+        if field:
             body = error_body(
                 _("ورودی نامعتبر است."), "invalid", {field: [_("نویسهٔ تهی مجاز نیست.")]}
             )
             return api.create_response(request, body, status=422)
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:  # raised outside ninja's handlers, e.g. by its bare root URL /api/v1/
+            message, code = _HTTP_MESSAGES[404]
+            return api.create_response(request, error_body(str(message), code), status=404)
         if response.status_code != 405 or response.get("Content-Type") == "application/json":
             return response
         message, code = _HTTP_MESSAGES[405]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.persian.language import local_digits
 from taavon.persian.templatetags.persian import rial
 from taavon.persian.text import normalize
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, MembershipStatus
@@ -117,7 +118,7 @@ def _check_cap(cooperative: Cooperative, after: dict[int, int], total_after: int
             )
             raise ApplicationError(
                 _("سهم عضو شمارهٔ %(n)s از سقف %(cap)s درصد سرمایهٔ تعاونی بیشتر می‌شود.")
-                % {"n": number, "cap": f"{float(cap) * 100:.4g}"},
+                % {"n": local_digits(number), "cap": local_digits(f"{float(cap) * 100:.4g}")},
                 code="over_cap",
                 extra={"register_number": number},
             )

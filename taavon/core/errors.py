@@ -21,7 +21,11 @@ class ApplicationError(Exception):
         super().__init__(message)
         self.message = str(message)
         self.code = code
-        self.fields = fields or {}
+        # A field named without its own text gets the main message, so an API client never
+        # sees {"shares": []} and can show the message beside the field.
+        self.fields = {
+            name: list(texts) or [self.message] for name, texts in (fields or {}).items()
+        }
         self.extra = extra or {}
 
 

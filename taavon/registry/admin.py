@@ -1,32 +1,36 @@
+"""Django admin of the registry: look at everything; only people's details may be corrected."""
+
 from django.contrib import admin
+
+from taavon.audit.admin_mixins import AuditedAdmin, ReadOnlyAdmin
 
 from .models import Cooperative, FoundingApplication, Membership, Person, RuleProfile
 
 
 @admin.register(Cooperative)
-class CooperativeAdmin(admin.ModelAdmin):
+class CooperativeAdmin(ReadOnlyAdmin):  # status changes go through their service
     list_display = ["name", "county", "sector", "status", "registration_number"]
     list_filter = ["status", "sector", "county__province"]
     search_fields = ["name", "name_key", "registration_number", "legal_national_id"]
 
 
 @admin.register(RuleProfile)
-class RuleProfileAdmin(admin.ModelAdmin):
+class RuleProfileAdmin(ReadOnlyAdmin):  # versions are published, never edited
     list_display = ["name", "kind", "sector", "version", "effective_from"]
 
 
 @admin.register(FoundingApplication)
-class FoundingApplicationAdmin(admin.ModelAdmin):
+class FoundingApplicationAdmin(ReadOnlyAdmin):  # the founding workflow
     list_display = ["tracking_code", "county", "status", "created_at"]
     list_filter = ["status"]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdmin):  # correcting a name is an (audited) admin task
     search_fields = ["national_id", "last_name"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):  # admission and exit are services
     list_display = ["cooperative", "register_number", "person", "status"]
     raw_id_fields = ["cooperative", "person"]

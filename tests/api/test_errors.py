@@ -97,3 +97,18 @@ def test_nul_character_in_a_json_body_is_a_422(
     )
     assert_shape(response, 422, "invalid")
     assert ApiToken.objects.count() == before
+
+
+def test_the_api_root_is_a_json_404(db: None) -> None:
+    assert_shape(Client().get("/api/v1/"), 404, "not_found")
+
+
+def test_a_body_over_the_upload_limit_is_a_shaped_413(
+    member: User, bearer: Callable[[User], dict[str, str]], settings
+) -> None:
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    response = Client(headers=bearer(member)).post(
+        "/api/v1/me/tokens", {"name": "x" * 5_000}, content_type="application/json"
+    )
+    body = assert_shape(response, 413, "too_large")
+    assert "اندازهٔ مجاز" in body["message"]

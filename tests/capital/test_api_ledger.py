@@ -138,11 +138,13 @@ def test_over_cap_is_a_400_with_the_register_number(ledger, api) -> None:
 
 
 def test_overpayment_is_refused(ledger, api) -> None:
+    before = entry_count(ledger.coop)
     response = api.post("/ledger/payments", _payment(ledger, amount=10_000_001))
 
     assert response.status_code == 400
     assert response.json()["code"] == "overpay"
     assert response.json()["extra"]["outstanding"] == 10_000_000
+    assert entry_count(ledger.coop) == before
 
 
 def test_member_or_class_of_another_cooperative_is_bad_input(ledger, api, coop_khorramabad):
@@ -177,6 +179,28 @@ def test_transfer_needs_board_approval(ledger, api) -> None:
     assert blank.status_code == 400 and "board_approval" in blank.json()["extra"]["fields"]
     assert ok.status_code == 201
     assert [e["kind"] for e in ok.json()] == ["transfer_out", "transfer_in"]
+
+
+def test_transferring_more_than_is_held_is_a_400_and_writes_nothing(ledger, api) -> None:
+    pay(ledger.members[0], ledger.klass, 10_000_000)
+    before = entry_count(ledger.coop)
+    response = api.post(
+        "/ledger/transfers",
+        {
+            "source_id": ledger.members[0].pk,
+            "target_id": ledger.members[1].pk,
+            "share_class_id": ledger.klass.pk,
+            "shares": 11,
+            "board_approval": "مصوبهٔ ۹",
+            "effective_on": "2025-10-12",
+        },
+    )
+
+    assert response.status_code == 400
+    body = response.json()
+    _assert_error_shape(body)
+    assert body["code"] == "over_held" and body["extra"]["fields"]["shares"] == [body["message"]]
+    assert entry_count(ledger.coop) == before
 
 
 def test_reversal_and_its_refusals(ledger, api) -> None:

@@ -59,29 +59,35 @@ def test_transfer_without_board_approval_is_refused(ledger: LedgerCoop, approval
 
 def test_transferring_more_than_is_held_is_refused(ledger: LedgerCoop) -> None:
     pay(ledger.members[0], ledger.klass, 10_000_000)
+    before = entry_count(ledger.coop)
 
     with pytest.raises(ApplicationError) as exc:
         _transfer(ledger, 11)
 
     assert exc.value.code == "over_held"
+    assert entry_count(ledger.coop) == before  # nothing half-written
 
 
 def test_unpaid_shares_cannot_be_transferred(ledger: LedgerCoop) -> None:
     pay(ledger.members[0], ledger.klass, 1_500_000)
+    before = entry_count(ledger.coop)
 
     with pytest.raises(ApplicationError) as exc:
         _transfer(ledger, 2)
 
     assert exc.value.code == "unpaid"
+    assert entry_count(ledger.coop) == before  # nothing half-written
 
 
 def test_transfer_that_puts_the_receiver_over_the_cap_is_refused(ledger: LedgerCoop) -> None:
     pay(ledger.members[0], ledger.klass, 10_000_000)
+    before = entry_count(ledger.coop)
 
     with pytest.raises(ApplicationError) as exc:
         _transfer(ledger, 6)  # receiver 16/50 = 32% > 30%
 
     assert exc.value.code == "over_cap"
+    assert entry_count(ledger.coop) == before  # nothing half-written
 
 
 def test_transfer_to_oneself_is_refused(ledger: LedgerCoop) -> None:

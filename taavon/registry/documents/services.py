@@ -90,8 +90,14 @@ def document_build(*, job_id: int) -> DocumentJob:
         job.error = ""
         job.finished_at = timezone.now()
         job.save()
-        audit_record(actor=None, action="documents.ready", obj=job, summary=f"{len(data)} bytes")
-        _replace_older(job)
+        replaced = _replace_older(job)
+        audit_record(
+            actor=None,
+            action="documents.ready",
+            obj=job,
+            summary=f"{len(data)} bytes",
+            changes={"replaced_jobs": replaced} if replaced else None,
+        )
         notification_send(
             recipient=job.requested_by,
             code="documents.ready",
@@ -103,15 +109,16 @@ def document_build(*, job_id: int) -> DocumentJob:
     return job
 
 
-def _replace_older(job: DocumentJob) -> None:
+def _replace_older(job: DocumentJob) -> list[int]:
     """Keep one ready copy per cooperative and document: older files are deleted (after the
     commit, so a rollback never leaves a ready job without its file)."""
     older = DocumentJob.objects.filter(
         cooperative_id=job.cooperative_id, kind=job.kind, status=DocumentStatus.READY
     ).exclude(pk=job.pk)
-    names = [name for name in older.values_list("file", flat=True) if name]
-    if not names:
-        return
+    found = list(older.values_list("pk", "file"))
+    if not found:
+        return []
+    names = [name for _pk, name in found if name]
     older.update(status=DocumentStatus.REPLACED, file="")
     storage = job.file.storage
 
@@ -120,6 +127,7 @@ def _replace_older(job: DocumentJob) -> None:
             storage.delete(name)
 
     transaction.on_commit(delete_files)
+    return [pk for pk, _name in found]
 
 
 def _finish_failed(job: DocumentJob, message: str) -> DocumentJob:

@@ -16,8 +16,12 @@ from taavon.capital.selectors import cooperative_totals
 from taavon.capital.services import MAX_AMOUNT, POSTABLE
 from taavon.persian.templatetags.persian import rial
 from taavon.persian.text import to_persian_digits
-from taavon.registry.models import Cooperative, Membership, MembershipStatus, RuleProfile
-from taavon.registry.services.members import OPEN_FOR_MEMBERS
+from taavon.registry.models import Cooperative, Membership, MembershipStatus, Person, RuleProfile
+from taavon.registry.services.members import (
+    OPEN_FOR_MEMBERS,
+    identity_mismatch,
+    identity_mismatch_message,
+)
 from taavon.registry.services.rules import rule_profile_for
 
 from .parse import Parsed
@@ -108,6 +112,7 @@ def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
                     % {"n": to_persian_digits(number)},
                 )
             )
+    problems += _identity_problems(parsed)
     limit = target.profile.max_members
     after = len(target.members) + len(parsed.rows)
     if limit is not None and after > limit:
@@ -121,6 +126,31 @@ def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
         )
     if target.share_class is not None and with_capital:
         problems += _capital_problems(target, parsed)
+    return problems
+
+
+IDENTITY_CHUNK = 5_000
+
+
+def _identity_problems(parsed: Parsed) -> list[Problem]:
+    """Rows whose national ID belongs to a known person with other names (or another father's
+    name or birth date): a mistyped ID must not attach a membership to somebody else. One query
+    per IDENTITY_CHUNK rows; the message never says what is stored."""
+    header = parsed.header
+    assert header is not None
+    problems: list[Problem] = []
+    for start in range(0, len(parsed.rows), IDENTITY_CHUNK):
+        chunk = parsed.rows[start : start + IDENTITY_CHUNK]
+        known = Person.objects.filter(national_id__in=[r.national_id for r in chunk]).only(
+            "national_id", "first_name", "last_name", "father_name", "birth_date"
+        )
+        stored = {p.national_id: p for p in known}
+        for row in chunk:
+            person = stored.get(row.national_id)
+            if person is not None and identity_mismatch(person, row):
+                problems.append(
+                    Problem(row.row, header.label("national_id"), identity_mismatch_message())
+                )
     return problems
 
 

@@ -67,14 +67,21 @@ def _save(member_import: MemberImport, **values: Any) -> None:
 
 
 def _finish(member_import: MemberImport, outcome: Outcome, ok_status: str) -> None:
+    status = ok_status if outcome.ok else ImportStatus.INVALID
     _save(
         member_import,
-        status=ok_status if outcome.ok else ImportStatus.INVALID,
+        status=status,
         total_rows=outcome.data_rows,
         processed_rows=outcome.data_rows,
         error_count=len(outcome.problems),
         report=[p.as_dict() for p in outcome.problems[:REPORT_LIMIT]],
         finished_at=timezone.now(),
+    )
+    audit_record(
+        actor=None,  # the worker: the upload and the commit request carry the user
+        action=f"registry.import.{status}",
+        obj=member_import,
+        summary=f"{outcome.data_rows} rows, {len(outcome.problems)} problems",
     )
 
 
@@ -158,12 +165,19 @@ def member_import_fail(*, import_id: int) -> None:
         "",
         _("خطای داخلی سامانه در پردازش فایل؛ دوباره تلاش کنید یا با پشتیبانی تماس بگیرید."),
     )
-    MemberImport.objects.filter(pk=import_id, status__in=RUNNING).update(
+    failed = MemberImport.objects.filter(pk=import_id, status__in=RUNNING).update(
         status=ImportStatus.FAILED,
         report=[problem.as_dict()],
         error_count=1,
         finished_at=timezone.now(),
     )
+    if failed:
+        audit_record(
+            actor=None,
+            action="registry.import.failed",
+            obj=MemberImport.objects.select_related("cooperative").get(pk=import_id),
+            summary="crashed",
+        )
 
 
 def _combined(*sinks: Progress | None) -> Progress:

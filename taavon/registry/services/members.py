@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -12,7 +13,8 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.persian.text import normalize
+from taavon.persian.language import local_digits
+from taavon.persian.text import normalize, search_key
 from taavon.persian.validators import (
     normalize_mobile,
     normalize_national_id,
@@ -73,13 +75,46 @@ def clean_person(data: PersonData) -> PersonData:
     )
 
 
+def identity_mismatch(person: Person, typed: Any) -> list[str]:
+    """The fields in which what was typed contradicts the stored person with that national ID:
+    the names always, the father's name and birth date when both sides give one (compared by
+    search key, so Arabic letters, digits and ZWNJ do not matter)."""
+    fields = [
+        f
+        for f in ("first_name", "last_name")
+        if search_key(getattr(person, f)) != search_key(getattr(typed, f))
+    ]
+    if (
+        person.father_name
+        and typed.father_name
+        and search_key(person.father_name) != search_key(typed.father_name)
+    ):
+        fields.append("father_name")
+    if person.birth_date and typed.birth_date and person.birth_date != typed.birth_date:
+        fields.append("birth_date")
+    return fields
+
+
+def identity_mismatch_message() -> str:
+    # Says that the details do not match, never what is stored: a national ID typed by someone
+    # else must not reveal that person's name, mobile or birth date.
+    return _("مشخصات واردشده با مشخصات ثبت‌شده برای این کد ملی یکسان نیست.")
+
+
 def person_get_or_create(data: PersonData) -> Person:
-    """The person with this national ID; blank details are filled, known ones kept."""
+    """The person with this national ID: the typed names must match the stored ones (see
+    `identity_mismatch`); blank details are filled, known ones kept."""
     data = clean_person(data)
     person, created = Person.objects.get_or_create(
         national_id=data.national_id,
         defaults={k: v for k, v in data.__dict__.items() if k != "national_id"},
     )
+    if not created and (mismatch := identity_mismatch(person, data)):
+        raise ApplicationError(
+            identity_mismatch_message(),
+            code="identity_mismatch",
+            fields={"national_id": [identity_mismatch_message()], **{f: [] for f in mismatch}},
+        )
     if not created:
         missing = {k: v for k, v in data.__dict__.items() if v and not getattr(person, k)}
         if missing:
@@ -121,7 +156,8 @@ def admit_locked(
     )
     if already:
         raise ApplicationError(
-            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s") % {"ids": "، ".join(sorted(already))},
+            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s")
+            % {"ids": local_digits("، ".join(sorted(already)))},
             code="already_member",
         )
     active = Membership.objects.filter(
@@ -162,6 +198,16 @@ def membership_admit(
     *, actor: User | None, cooperative_id: int, person: PersonData, joined_on: datetime.date
 ) -> Membership:
     cooperative = lock_for_members(cooperative_id)
+    # Already in this register (whatever names were typed): say so first; it is the
+    # cooperative's own member, so nothing about a stranger is revealed.
+    nid = normalize_national_id(person.national_id)
+    if Membership.objects.filter(
+        cooperative=cooperative, person__national_id=nid, status=MembershipStatus.MEMBER
+    ).exists():
+        raise ApplicationError(
+            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s") % {"ids": local_digits(nid)},
+            code="already_member",
+        )
     record = person_get_or_create(person)
     (membership,) = admit_locked(cooperative, [(record, joined_on)])
     audit_record(

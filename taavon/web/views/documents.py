@@ -86,8 +86,12 @@ def document_job_file(request: HttpRequest, coop_id: int, job_id: int) -> FileRe
     if job.status != DocumentStatus.READY or not job.file:
         raise Http404
     spec = SPECS[job.kind]
+    try:
+        handle = job.file.open("rb")
+    except OSError:  # the file is gone from storage
+        raise Http404 from None
     response = FileResponse(
-        job.file.open("rb"),
+        handle,
         content_type=spec.content_type,
         as_attachment=not spec.is_pdf,
         filename=spec.filename(job.cooperative_id),

@@ -359,3 +359,18 @@ def test_a_stalled_build_stops_the_polling_and_is_replaced_on_request(
     job.refresh_from_db()
     assert again.pk != job.pk and again.status == DocumentStatus.QUEUED
     assert job.status == DocumentStatus.FAILED and "متوقف" in job.error
+
+
+def test_a_ready_file_gone_from_storage_is_not_found(
+    registered, members, doc_manager, login_client, bearer, big, django_capture_on_commit_callbacks
+) -> None:
+    job = request_job(
+        doc_manager, registered, "member_register_xlsx", django_capture_on_commit_callbacks
+    )
+    job.file.storage.delete(job.file.name)
+    page = login_client(doc_manager).get(
+        reverse("web:doc-job-file", kwargs={"coop_id": registered.pk, "job_id": job.pk})
+    )
+    api = Client().get(f"{jobs_api(registered)}/{job.pk}/file", headers=bearer(doc_manager))
+    assert page.status_code == 404
+    assert api.status_code == 404 and api.json()["code"] == "not_found"

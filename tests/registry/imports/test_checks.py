@@ -21,18 +21,18 @@ from tests.factories import CooperativeFactory
 from .conftest import member_row, messages, rows, source
 
 
-def admit(coop: Cooperative, nid: str) -> Membership:
+def admit(coop: Cooperative, nid: str, first: str = "حسین", last: str = "پیشین") -> Membership:
     return membership_admit(
         actor=None,
         cooperative_id=coop.pk,
         joined_on=datetime.date(2020, 1, 1),
-        person=PersonData(national_id=nid, first_name="حسین", last_name="پیشین"),
+        person=PersonData(national_id=nid, first_name=first, last_name=last),
     )
 
 
 def test_a_person_already_a_member(coop: Cooperative, xlsx) -> None:
     data = rows(5)
-    admit(coop, data[2][0])
+    admit(coop, *data[2][:3])  # the same person (same names) is already a member
 
     outcome = dry_run(source(xlsx(data)), coop.pk)
 
@@ -43,7 +43,7 @@ def test_a_person_already_a_member(coop: Cooperative, xlsx) -> None:
 
 def test_a_former_member_may_join_again(coop: Cooperative, xlsx) -> None:
     data = rows(5)
-    former = admit(coop, data[2][0])
+    former = admit(coop, *data[2][:3])
     membership_exit(
         actor=None,
         membership_id=former.pk,
@@ -156,6 +156,7 @@ def test_a_known_person_keeps_their_details_and_gets_blanks_filled(coop: Coopera
     other = CooperativeFactory()
     data = rows(5)
     admit(other, data[0][0])
+    data[0][1], data[0][2] = "حسين", "پیشین"  # the stored names (Arabic ي is the same letter)
 
     outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
 
@@ -164,3 +165,19 @@ def test_a_known_person_keeps_their_details_and_gets_blanks_filled(coop: Coopera
     assert (person.first_name, person.last_name) == ("حسین", "پیشین")  # the registry's own
     assert person.father_name == "علی" and person.mobile == "+989160000001"  # were blank
     assert person.memberships.count() == 2
+
+
+def test_a_known_national_id_with_other_names_is_a_row_error(coop: Cooperative, xlsx) -> None:
+    """A mistyped but valid ID must not attach the membership to somebody else, and the report
+    must not say whose ID it is."""
+    other = CooperativeFactory()
+    data = rows(5)
+    admit(other, data[3][0])
+
+    outcome = dry_run(source(xlsx(data)), coop.pk)
+
+    assert not outcome.ok
+    (problem,) = outcome.problems
+    assert problem.row == 5 and "یکسان نیست" in problem.message
+    assert "حسین" not in problem.message and "پیشین" not in problem.message
+    assert Person.objects.get(national_id=data[3][0]).memberships.count() == 1

@@ -72,7 +72,7 @@ def test_commit_rechecks_and_writes_nothing_if_the_file_no_longer_fits(
         actor=None,
         cooperative_id=coop.pk,
         joined_on=datetime.date(2020, 1, 1),
-        person=PersonData(national_id=data[3][0], first_name="الف", last_name="ب"),
+        person=PersonData(national_id=data[3][0], first_name=data[3][1], last_name=data[3][2]),
     )
     people = Person.objects.count()
 

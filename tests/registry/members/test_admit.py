@@ -63,6 +63,43 @@ def test_same_person_may_belong_to_several_cooperatives(coop_dorud, coop_khorram
     assert a.person_id == b.person_id
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"first_name": "زهرا"},
+        {"last_name": "کریمی"},
+        {"father_name": "حسن"},
+        {"birth_date": DAY.replace(year=1990)},
+    ],
+)
+def test_a_known_national_id_with_other_details_is_refused(
+    coop_dorud, coop_khorramabad, change
+) -> None:
+    """A mistyped or borrowed ID must not attach a membership to somebody else, and the error
+    must not say what is stored for that ID."""
+    known = PersonData(
+        **{**person(1).__dict__, "father_name": "علی", "birth_date": DAY.replace(year=1980)}
+    )
+    _admit(coop_dorud, known)
+    with pytest.raises(ApplicationError) as caught:
+        _admit(coop_khorramabad, PersonData(**{**known.__dict__, **change}))
+
+    assert caught.value.code == "identity_mismatch"
+    assert set(change) <= set(caught.value.fields) and "national_id" in caught.value.fields
+    assert known.first_name not in caught.value.message
+    assert not Membership.objects.filter(cooperative=coop_khorramabad).exists()
+
+
+def test_the_same_person_typed_differently_is_still_the_same_person(
+    coop_dorud, coop_khorramabad
+) -> None:
+    """Arabic letters, ZWNJ and spacing are not differences; a blank father's name is none."""
+    a = _admit(coop_dorud, person(2, first="علی", last="میرزایی‌پور"))
+    typed = PersonData(national_id=person(2).national_id, first_name="علي", last_name="ميرزايي پور")
+    b = _admit(coop_khorramabad, typed)
+    assert a.person_id == b.person_id
+
+
 def test_names_are_required(coop_dorud) -> None:
     with pytest.raises(ApplicationError):
         _admit(coop_dorud, PersonData(person(1).national_id, " ", "کریمی"))
