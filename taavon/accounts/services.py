@@ -125,6 +125,13 @@ def role_assign(
     if role == Role.SYSADMIN and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
+        if not created:  # the role was there, the admin rights were not: record the grant
+            audit_record(
+                actor=actor,
+                action="accounts.role.admin_rights",
+                obj=user,
+                summary="is_staff, is_superuser",
+            )
     if created:
         audit_record(
             actor=actor,

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from taavon.audit.context import in_channel
+
 from .models import Channel, Delivery, DeliveryStatus
 from .sms import SmsError, SmsMessage, get_gateway
 
@@ -26,6 +28,7 @@ def _send(delivery: Delivery) -> None:
 
 
 @task()
+@in_channel("task")
 def deliver_notification(notification_id: int) -> dict[str, str]:
     """Send each pending delivery of one notification; safe to run twice."""
     outcome: dict[str, str] = {}

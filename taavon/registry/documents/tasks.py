@@ -6,12 +6,15 @@ import logging
 
 from django.tasks import task
 
+from taavon.audit.context import in_channel
+
 from .services import document_build, document_fail
 
 logger = logging.getLogger(__name__)
 
 
 @task()
+@in_channel("task")
 def build_document(job_id: int) -> str:
     try:
         return str(document_build(job_id=job_id).status)

@@ -7,6 +7,7 @@ import logging
 from django.tasks import task
 
 from taavon.accounts.models import User
+from taavon.audit.context import in_channel
 
 from .services import member_import_check, member_import_commit, member_import_fail
 
@@ -14,6 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 @task()
+@in_channel("task")
 def check_member_import(import_id: int) -> str:
     try:
         return str(member_import_check(import_id=import_id).status)
@@ -24,6 +26,7 @@ def check_member_import(import_id: int) -> str:
 
 
 @task()
+@in_channel("task")
 def commit_member_import(import_id: int, actor_id: int | None) -> str:
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     try:

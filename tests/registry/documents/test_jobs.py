@@ -109,6 +109,7 @@ def test_the_job_builds_the_pdf_and_tells_the_requester(
     assert note.url == reverse("web:documents", kwargs={"coop_id": registered.pk})
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"documents.request", "documents.ready"} <= actions
+    assert AuditEvent.objects.get(action="documents.ready").channel == "task"
 
 
 def test_a_pending_job_is_reused_not_doubled(registered, members, doc_manager, big) -> None:

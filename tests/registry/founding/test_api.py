@@ -281,3 +281,40 @@ def test_openapi_lists_every_action_with_its_schema(client: Client) -> None:
         assert operation["operationId"] == f"founding_action_{action}"
         if action != "submit":
             assert "requestBody" in operation
+
+
+def test_outsiders_cannot_write_to_an_application(
+    client: Client,
+    bearer: Headers,
+    dorud_officer: User,
+    make_user: Callable[..., User],
+    approved: FoundingApplication,
+) -> None:
+    """Another county's officer and another citizen get 404 for the capital and the founders,
+    and nothing is written (the scope is checked before the services run)."""
+    from taavon.capital.models import LedgerEntry
+    from taavon.registry.models import Founder
+
+    stranger = make_user()
+    url = f"{API}/{approved.pk}"
+    members = approved.cooperative.memberships.order_by("register_number")  # type: ignore[union-attr]
+    rows = [{"membership_id": m.pk, "shares": 20, "paid": 4_000_000} for m in members]
+    entries, founders_before = LedgerEntry.objects.count(), Founder.objects.count()
+    for outsider in (dorud_officer, stranger):
+        capital = post_json(
+            client,
+            f"{url}/capital",
+            {"effective_on": str(timezone.localdate()), "rows": rows},
+            bearer(outsider),
+        )
+        assert capital.status_code == 404, capital.content
+        assert_error_shape(capital.json())
+        added = post_json(
+            client,
+            f"{url}/founders",
+            {**founder_data(40).__dict__, "birth_date": None},
+            bearer(outsider),
+        )
+        assert added.status_code == 404, added.content
+    assert LedgerEntry.objects.count() == entries
+    assert Founder.objects.count() == founders_before

@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from taavon.audit.models import AuditEvent
 from taavon.registry.models import ImportStatus, MemberImport, Membership
 
 from .conftest import member_row, rows
@@ -53,10 +54,13 @@ def test_report_lines(coop, xlsx, capsys) -> None:
 
 
 def test_commit(coop, xlsx) -> None:
+    before = AuditEvent.objects.count()
     out, _err = run(str(xlsx(rows(5))), "--cooperative", str(coop.pk), "--commit")
 
     assert "5 members imported" in out
     assert Membership.objects.filter(cooperative=coop).count() == 5
+    written = AuditEvent.objects.order_by("pk")[before:]
+    assert {e.channel for e in written} == {"cli"}  # recorded as coming from the command line
 
 
 def test_commit_recorded_as_a_user(coop, manager, xlsx) -> None:

@@ -5,6 +5,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+from taavon.audit.context import in_channel
+
 
 class Command(BaseCommand):
     help = "Prepare the SQLite demo database and run the development server."
@@ -13,6 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="Prepare only.")
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
+    @in_channel("cli")
     def handle(self, *args: Any, no_serve: bool, addrport: str, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo")

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from taavon.audit.context import in_channel
 from taavon.geo.models import Province
 from taavon.geo.services import CountyImportError, counties_import
 from taavon.persian.text import to_persian_digits
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("csv_path", type=Path)
         parser.add_argument("--province", required=True, help="ISO code, e.g. IR-15")
 
+    @in_channel("cli")
     def handle(self, *args: Any, csv_path: Path, province: str, **options: Any) -> None:
         code = province.strip().upper()
         try:

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import translation
 
 from taavon.accounts.models import User
+from taavon.audit.context import in_channel
 from taavon.registry.imports import engine, services
 from taavon.registry.imports.problems import Problem
 from taavon.registry.models import Cooperative, ImportStatus
@@ -60,6 +61,7 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help="write if the file is clean")
         parser.add_argument("--user", help="username or national ID recorded as the importer")
 
+    @in_channel("cli")
     def handle(self, *args: Any, **options: Any) -> None:
         translation.activate("fa")
         path: Path = options["path"]
