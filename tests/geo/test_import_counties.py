@@ -55,7 +55,7 @@ def test_valid_csv_creates_counties_and_is_audited(tmp_path: Path) -> None:
     assert event.object_type == "geo.province"
     assert event.object_id == str(tehran.pk)
     assert event.province_id == tehran.pk
-    assert event.channel == "system"
+    assert event.channel == "cli"  # written by a management command
 
 
 def test_reimport_updates_instead_of_duplicating(tmp_path: Path) -> None:
