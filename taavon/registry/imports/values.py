@@ -13,6 +13,7 @@ from typing import Final
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from taavon.capital.services import MAX_AMOUNT
@@ -130,7 +131,7 @@ def jalali_date(
             if required:
                 raise CellError(_("خالی است."))
             return None
-        parsed = _jalali_text(raw)
+        parsed = _jalali_text(raw, get_language())
         if isinstance(parsed, str):
             raise CellError(parsed)
         result = parsed
@@ -140,8 +141,8 @@ def jalali_date(
 
 
 @lru_cache(maxsize=4096)
-def _jalali_text(raw: str) -> datetime.date | str:
-    """The date, or the Persian message saying why not (cached: join dates repeat)."""
+def _jalali_text(raw: str, language: str | None) -> datetime.date | str:
+    """The date, or the message saying why not (cached per language: join dates repeat)."""
     if _GREGORIAN_YEAR.match(raw):
         return _("تاریخ باید شمسی باشد؛ مثلاً ۱۴۰۲/۰۵/۰۱.")
     compact = _COMPACT_DATE.fullmatch(raw)

@@ -187,3 +187,17 @@ def test_the_header_is_also_matched_in_csv(coop: Cooperative, csv_file) -> None:
     )
 
     assert [(p.row, p.column) for p in outcome.problems] == [(2, HEADER[0])]
+
+
+def test_a_cached_date_message_follows_the_language() -> None:
+    from django.utils import translation
+
+    from taavon.registry.imports import values
+
+    messages = []
+    for language in ("fa", "en", "fa"):
+        with translation.override(language), pytest.raises(values.CellError) as caught:
+            values.jalali_date("2024/01/01", required=True)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[2] != messages[1]
+    assert "شمسی" in messages[0] and "شمسی" not in messages[1]
