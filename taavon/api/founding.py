@@ -19,6 +19,8 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from taavon.accounts.models import User
+from taavon.accounts.permissions import scope_of
+from taavon.persian.validators import mask_mobile
 from taavon.registry.models import ApplicationStatus, FoundingApplication
 from taavon.registry.selectors import founding as selectors
 from taavon.registry.services import founding as services
@@ -66,8 +68,18 @@ class FounderOut(Schema):
     first_name: str = Field(..., alias="person.first_name")
     last_name: str = Field(..., alias="person.last_name")
     father_name: str = Field(..., alias="person.father_name")
-    mobile: str = Field(..., alias="person.mobile")
+    mobile: str
     is_chair: bool
+
+    @staticmethod
+    def resolve_mobile(obj: Any, context: Any) -> str:
+        # The register may already hold this person's number: only the office sees it whole.
+        request = (context or {}).get("request")
+        viewer = getattr(request, "auth", None) or getattr(request, "user", None)
+        mobile = str(obj.person.mobile or "")
+        if not mobile or scope_of(viewer).is_officer:
+            return mobile
+        return mask_mobile(mobile)
 
 
 class TransitionOut(Schema):

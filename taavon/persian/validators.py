@@ -237,3 +237,12 @@ def mask_national_id(national_id: str) -> str:
     if len(national_id) < 8:
         return "***"
     return to_persian_digits(f"{national_id[:4]}***{national_id[-3:]}")
+
+
+def mask_mobile(mobile: str) -> str:
+    """+989161234567 → 0916***4567 (Latin digits; the caller localises): enough for a person
+    to recognise their own number, not enough to call a stranger."""
+    local = "0" + mobile[3:] if mobile.startswith("+98") else mobile
+    if len(local) < 8:
+        return "***"
+    return f"{local[:4]}***{local[-4:]}"

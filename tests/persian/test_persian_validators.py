@@ -338,3 +338,13 @@ def test_mobile_forms_agree(subscriber: str) -> None:
         assert normalize_mobile(form) == canonical
         assert normalize_mobile(to_persian_digits(form)) == canonical
     assert normalize_mobile(canonical) == canonical
+
+
+@pytest.mark.parametrize(
+    ("stored", "masked"),
+    [("+989161234567", "0916***4567"), ("09121234567", "0912***4567"), ("123", "***")],
+)
+def test_mask_mobile(stored: str, masked: str) -> None:
+    from taavon.persian.validators import mask_mobile
+
+    assert mask_mobile(stored) == masked

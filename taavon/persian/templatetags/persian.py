@@ -16,6 +16,7 @@ from django import template
 from taavon.persian.jalali import format_jalali, today_jalali
 from taavon.persian.language import is_persian
 from taavon.persian.text import to_latin_digits, to_persian_digits
+from taavon.persian.validators import mask_mobile
 from taavon.persian.words import number_to_words
 
 register = template.Library()
@@ -107,6 +108,12 @@ def mobile(value: Any) -> str:
     if text.startswith("+98"):
         text = "0" + text[3:]
     return _localised(text)
+
+
+@register.filter
+def masked_mobile(value: Any) -> str:
+    """``{{ person.mobile|masked_mobile }}`` → ۰۹۱۶***۴۵۶۷, for viewers outside the office."""
+    return _localised(mask_mobile(str(value))) if value else ""
 
 
 @register.filter

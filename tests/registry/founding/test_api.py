@@ -318,3 +318,19 @@ def test_outsiders_cannot_write_to_an_application(
         assert added.status_code == 404, added.content
     assert LedgerEntry.objects.count() == entries
     assert Founder.objects.count() == founders_before
+
+
+def test_founders_mobiles_are_masked_for_the_applicant_not_for_the_office(
+    client: Client, bearer: Headers, applicant: User, officer: User, submitted: FoundingApplication
+) -> None:
+    """The register may already hold a founder's number: only the office sees it whole."""
+    url = f"{API}/{submitted.pk}"
+    mine = client.get(url, headers=bearer(applicant)).json()["founders"]
+    office = client.get(url, headers=bearer(officer)).json()["founders"]
+    assert mine[0]["mobile"] == "0913***0000" and office[0]["mobile"] == "+989135000000"
+    page = Client()
+    page.force_login(applicant)
+    html = page.get(f"/founding/{submitted.pk}/").content.decode()
+    assert "۰۹۱۳***۰۰۰۰" in html and "۰۹۱۳۵۰۰۰۰۰۰" not in html
+    page.force_login(officer)
+    assert "۰۹۱۳۵۰۰۰۰۰۰" in page.get(f"/founding/{submitted.pk}/").content.decode()

@@ -13,6 +13,7 @@ from django.http.response import HttpResponseBase
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from taavon.accounts.permissions import scope_of
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.registry.models import FoundingApplication, OfficerRole
 from taavon.registry.selectors import founding as selectors
@@ -197,6 +198,9 @@ def detail_context(
         "assembly": getattr(application, "assembly", None),
         "founder_form": FounderForm(prefix="add"),
         "is_applicant": user.pk == application.applicant_id,
+        # A founder's mobile may be one the register already held for that person: the office
+        # (in scope, or it could not see the application) sees it; the applicant sees it masked.
+        "show_contacts": scope_of(user).is_officer,
         "public_url": public_url(application),
     }
 
