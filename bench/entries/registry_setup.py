@@ -21,30 +21,12 @@ from bench.synth import (
     copy_columns,
     person_lines,
 )
+from taavon.capital.chain import CHAIN_FIELDS
 
 SEED = 1404
 # Blocks of people indexes (x PEOPLE_BLOCK): one per use, never overlapping.
 IMPORT_BLOCK, LEDGER_BLOCK, CHAIN_BLOCK = 1, 2, 3
-LEDGER_COLUMNS = (
-    "cooperative_id",
-    "seq",
-    "kind",
-    "membership_id",
-    "share_class_id",
-    "shares_delta",
-    "subscribed_delta",
-    "paid_delta",
-    "reverses_id",
-    "counterpart_id",
-    "board_approval",
-    "reference",
-    "note",
-    "effective_on",
-    "actor_id",
-    "recorded_at",
-    "prev_hash",
-    "hash",
-)
+LEDGER_COLUMNS = CHAIN_FIELDS  # COPY writes the chained fields, in the chain's order
 
 
 @dataclass(frozen=True)

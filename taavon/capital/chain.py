@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from .models import LedgerEntry
+if TYPE_CHECKING:  # importable before Django is set up (the bench lists its columns)
+    from .models import LedgerEntry
 
 GENESIS = "0" * 64
 CHAIN_FIELDS = (
@@ -47,6 +49,12 @@ def compute_hash(values: dict[str, object]) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def _ledger() -> type[LedgerEntry]:
+    from .models import LedgerEntry
+
+    return LedgerEntry
+
+
 def entry_hash(entry: LedgerEntry) -> str:
     return compute_hash({name: getattr(entry, name) for name in CHAIN_FIELDS if name != "hash"})
 
@@ -62,7 +70,8 @@ class ChainReport:
 def verify_chain(cooperative_id: int, *, chunk_size: int = 5000) -> ChainReport:
     """Walk the chain in order; name the first entry whose link, order or hash is wrong."""
     rows = (
-        LedgerEntry.objects.filter(cooperative_id=cooperative_id)
+        _ledger()
+        .objects.filter(cooperative_id=cooperative_id)
         .order_by("seq")
         .values_list(*CHAIN_FIELDS)
         .iterator(chunk_size=chunk_size)
