@@ -15,6 +15,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from taavon.accounts.models import User
+from taavon.core.http import private_file
 from taavon.registry.documents import pdf, xlsx
 from taavon.registry.imports import selectors, services
 from taavon.registry.imports.sample import sample_workbook
@@ -148,13 +149,6 @@ def import_commit(request: HttpRequest, import_id: int) -> Any:
     return Status(202, member_import)
 
 
-def _file(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _document(
     request: HttpRequest,
     coop_id: int,
@@ -164,7 +158,7 @@ def _document(
 ) -> HttpResponse:
     cooperative = selectors.managed_cooperative(request.user, coop_id)
     extension = "pdf" if content_type == PDF else "xlsx"
-    return _file(build(cooperative), content_type, f"{stem}-{cooperative.pk}.{extension}")
+    return private_file(build(cooperative), content_type, f"{stem}-{cooperative.pk}.{extension}")
 
 
 @documents.get(
@@ -236,10 +230,10 @@ def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) ->
         from taavon.core.errors import NotFoundError
 
         raise NotFoundError()
-    return _file(
+    return private_file(
         pdf.share_certificate_pdf(membership),
         PDF,
-        f"share-certificate-{cooperative.pk}-{membership.register_number}.pdf",
+        pdf.share_certificate_filename(membership),
     )
 
 

@@ -10,9 +10,10 @@ from ninja.pagination import paginate
 
 from taavon.accounts import selectors as account_selectors
 from taavon.accounts import services as account_services
+from taavon.core.http import private_file
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
-from taavon.registry.documents.pdf import share_certificate_pdf
+from taavon.registry.documents.pdf import share_certificate_filename, share_certificate_pdf
 from taavon.registry.selectors.mine import MyMembership, my_membership_get, my_memberships
 
 from .auth import REQUIRED
@@ -200,10 +201,6 @@ def list_memberships(request: HttpRequest) -> Any:
 )
 def my_share_certificate(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = my_membership_get(request.auth, membership_id)  # type: ignore[attr-defined]
-    response = HttpResponse(share_certificate_pdf(membership), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="share-certificate-{membership.cooperative_id}-'
-        f'{membership.register_number}.pdf"'
+    return private_file(
+        share_certificate_pdf(membership), "application/pdf", share_certificate_filename(membership)
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

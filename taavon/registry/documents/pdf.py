@@ -92,6 +92,10 @@ def registration_certificate_pdf(cooperative: Cooperative) -> bytes:
     )
 
 
+def share_certificate_filename(membership: Membership) -> str:
+    return f"share-certificate-{membership.cooperative_id}-{membership.register_number}.pdf"
+
+
 def share_certificate_pdf(membership: Membership) -> bytes:
     if membership.status != MembershipStatus.MEMBER:
         raise ApplicationError(

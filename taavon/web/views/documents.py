@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.http import private_file
 from taavon.persian.text import to_latin_digits
 from taavon.registry.documents import pdf, xlsx
 from taavon.registry.documents import selectors as job_selectors
@@ -32,14 +33,6 @@ from taavon.registry.models import (
 from .imports import XLSX, managed_cooperative
 
 PDF = "application/pdf"
-
-
-def _file(data: bytes, content_type: str, filename: str, *, inline: bool) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"  # personal data
-    return response
 
 
 JOBS_SHOWN = 10
@@ -139,7 +132,7 @@ def _document(
         messages.error(request, exc.message)
         return redirect("web:documents", coop_id=cooperative.pk)
     extension = "pdf" if content_type == PDF else "xlsx"
-    return _file(
+    return private_file(
         data, content_type, f"{stem}-{cooperative.pk}.{extension}", inline=content_type == PDF
     )
 
@@ -186,9 +179,9 @@ def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) ->
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("web:documents", coop_id=cooperative.pk)
-    return _file(
+    return private_file(
         data,
         PDF,
-        f"share-certificate-{cooperative.pk}-{membership.register_number}.pdf",
+        pdf.share_certificate_filename(membership),
         inline=True,
     )

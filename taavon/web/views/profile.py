@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from taavon.accounts import selectors, services
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.http import private_file
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
-from taavon.registry.documents.pdf import share_certificate_pdf
+from taavon.registry.documents.pdf import share_certificate_filename, share_certificate_pdf
 from taavon.registry.selectors.mine import my_membership_get
 
 
@@ -107,10 +108,6 @@ def my_share_certificate(request: HttpRequest, membership_id: int) -> HttpRespon
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("web:dashboard")
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="share-certificate-{membership.cooperative_id}-'
-        f'{membership.register_number}.pdf"'
+    return private_file(
+        data, "application/pdf", share_certificate_filename(membership), inline=True
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
