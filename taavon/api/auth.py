@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
+from taavon.accounts.models import User
 from taavon.accounts.services import api_token_authenticate
 
 
@@ -24,3 +25,8 @@ class TokenAuth(HttpBearer):
 session_auth = SessionAuth()
 token_auth = TokenAuth()
 REQUIRED = [token_auth, session_auth]
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The user of a request that passed REQUIRED: token and session auth both set it."""
+    return cast(User, request.user)

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from taavon.accounts.models import User
 from taavon.core.errors import ConflictError, NotFoundError
 from taavon.registry.documents import selectors, services
 from taavon.registry.documents.kinds import SPECS
 from taavon.registry.imports.selectors import managed_cooperative
 from taavon.registry.models import DocumentJob, DocumentStatus
 
-from .auth import REQUIRED
+from .auth import REQUIRED, signed_in_user
 from .errors import ErrorOut
 from .pagination import Pagination
 
@@ -68,11 +67,6 @@ class DocumentJobOut(Schema):
         )
 
 
-def _user(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    return user
-
-
 @router.post(
     "/{int:coop_id}/jobs",
     response={202: DocumentJobOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
@@ -81,7 +75,7 @@ def _user(request: HttpRequest) -> User:
 def document_job_create(request: HttpRequest, coop_id: int, payload: DocumentJobIn) -> Any:
     cooperative = managed_cooperative(request.user, coop_id)
     job = services.document_request(
-        actor=_user(request), cooperative=cooperative, kind=payload.kind
+        actor=signed_in_user(request), cooperative=cooperative, kind=payload.kind
     )
     job.refresh_from_db()
     return Status(202, job)

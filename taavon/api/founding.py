@@ -7,7 +7,7 @@ integer rials (strict: 1.5, "100", 0 and -1 get a 422)."""
 import json
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -18,7 +18,6 @@ from ninja.pagination import paginate
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from taavon.accounts.models import User
 from taavon.accounts.permissions import scope_of
 from taavon.persian.validators import mask_mobile
 from taavon.registry.models import ApplicationStatus, FoundingApplication
@@ -27,7 +26,7 @@ from taavon.registry.services import founding as services
 from taavon.registry.services.members import PersonData
 from taavon.registry.workflow import STEPS, allowed_transitions
 
-from .auth import REQUIRED
+from .auth import REQUIRED, signed_in_user
 from .errors import ErrorOut
 from .pagination import Pagination
 
@@ -37,10 +36,6 @@ Rials = Annotated[int, Field(strict=True, gt=0, le=10**15)]
 Count = Annotated[int, Field(strict=True, ge=0, le=10**15)]
 READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 ERRORS: dict[int, Any] = {**READ_ERRORS, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}
-
-
-def _user(request: HttpRequest) -> User:
-    return cast(User, request.user)  # both token and session auth set request.user
 
 
 # --- schemas ---------------------------------------------------------------------------------
@@ -159,7 +154,7 @@ class ApplicationDetailOut(ApplicationOut):
 def _detail(request: HttpRequest, application: FoundingApplication) -> FoundingApplication:
     """The application, re-read with its scope check, carrying what only the caller's view has
     (allowed actions, similar names, capital) for ApplicationDetailOut."""
-    user = _user(request)
+    user = signed_in_user(request)
     application = selectors.application_get(user=user, pk=application.pk)
     capital = None
     if application.cooperative_id:
@@ -203,7 +198,7 @@ class ListFilter(Schema):
 def application_list(request: HttpRequest, filters: Query[ListFilter]) -> Any:
     """Applicants see their own; officers those of their county (province, country)."""
     return selectors.application_list(
-        user=_user(request), status=filters.status or "", mine=filters.mine, q=filters.q
+        user=signed_in_user(request), status=filters.status or "", mine=filters.mine, q=filters.q
     )
 
 
@@ -250,7 +245,7 @@ def application_create(
     feasibility_plan: File[UploadedFile],
 ) -> Any:
     application = services.application_create(
-        actor=_user(request),
+        actor=signed_in_user(request),
         names=data.names,
         kind=data.kind,
         sector=data.sector,
@@ -280,7 +275,9 @@ def similar_names(request: HttpRequest, name: str = Query(..., max_length=200)) 
     summary="One founding application",
 )
 def application_detail(request: HttpRequest, application_id: int) -> Any:
-    return _detail(request, selectors.application_get(user=_user(request), pk=application_id))
+    return _detail(
+        request, selectors.application_get(user=signed_in_user(request), pk=application_id)
+    )
 
 
 class ApplicationPatchIn(Schema):
@@ -295,8 +292,8 @@ class ApplicationPatchIn(Schema):
 
 
 def _editable(request: HttpRequest, application_id: int) -> FoundingApplication:
-    application = selectors.application_get(user=_user(request), pk=application_id)
-    if not STEPS["edit"].permits(_user(request), application):
+    application = selectors.application_get(user=signed_in_user(request), pk=application_id)
+    if not STEPS["edit"].permits(signed_in_user(request), application):
         raise services.ActionForbidden(
             _("شما اجازهٔ ویرایش این درخواست را ندارید."), code="forbidden"
         )
@@ -313,7 +310,9 @@ def application_update(
 ) -> Any:
     application = _editable(request, application_id)
     changes = payload.dict(exclude_unset=True)
-    services.application_update(actor=_user(request), application_id=application.pk, **changes)
+    services.application_update(
+        actor=signed_in_user(request), application_id=application.pk, **changes
+    )
     return _detail(request, application)
 
 
@@ -327,7 +326,9 @@ def plan_replace(
 ) -> Any:
     application = _editable(request, application_id)
     services.application_update(
-        actor=_user(request), application_id=application.pk, feasibility_plan=feasibility_plan
+        actor=signed_in_user(request),
+        application_id=application.pk,
+        feasibility_plan=feasibility_plan,
     )
     return _detail(request, application)
 
@@ -338,7 +339,7 @@ def plan_replace(
 def founder_add(request: HttpRequest, application_id: int, payload: FounderIn) -> Any:
     application = _editable(request, application_id)
     founder = services.founder_add(
-        actor=_user(request), application_id=application.pk, person=payload.person()
+        actor=signed_in_user(request), application_id=application.pk, person=payload.person()
     )
     return Status(201, founder)
 
@@ -351,7 +352,7 @@ def founder_add(request: HttpRequest, application_id: int, payload: FounderIn) -
 def founder_remove(request: HttpRequest, application_id: int, founder_id: int) -> Any:
     application = _editable(request, application_id)
     services.founder_remove(
-        actor=_user(request), application_id=application.pk, founder_id=founder_id
+        actor=signed_in_user(request), application_id=application.pk, founder_id=founder_id
     )
     return Status(204, None)
 
@@ -363,7 +364,7 @@ def founder_remove(request: HttpRequest, application_id: int, founder_id: int) -
     openapi_extra={"responses": {"200": {"content": {"application/pdf": {}}}}},
 )
 def agreement(request: HttpRequest, application_id: int) -> HttpResponse:
-    application = selectors.application_get(user=_user(request), pk=application_id)
+    application = selectors.application_get(user=signed_in_user(request), pk=application_id)
     if not application.agreement_number:
         from taavon.core.errors import NotFoundError
 
@@ -379,9 +380,9 @@ def agreement(request: HttpRequest, application_id: int) -> HttpResponse:
 
 
 def _transition(request: HttpRequest, application_id: int, action: str, **payload: Any) -> Any:
-    application = selectors.application_get(user=_user(request), pk=application_id)
+    application = selectors.application_get(user=signed_in_user(request), pk=application_id)
     services.application_transition(
-        actor=_user(request), application_id=application.pk, action=action, **payload
+        actor=signed_in_user(request), application_id=application.pk, action=action, **payload
     )
     return _detail(request, application)
 
@@ -481,14 +482,16 @@ class CapitalIn(Schema):
     summary="Record founders' subscribed shares and payments (after approval)",
 )
 def capital_record(request: HttpRequest, application_id: int, payload: CapitalIn) -> Any:
-    application = selectors.application_get(user=_user(request), pk=application_id)
+    application = selectors.application_get(user=signed_in_user(request), pk=application_id)
     step = STEPS["capital"]
-    if application.status in step.statuses and not step.permits(_user(request), application):
+    if application.status in step.statuses and not step.permits(
+        signed_in_user(request), application
+    ):
         raise services.ActionForbidden(
             _("شما اجازهٔ ثبت سرمایه برای این درخواست را ندارید."), code="forbidden"
         )
     services.founding_capital_record(
-        actor=_user(request),
+        actor=signed_in_user(request),
         application_id=application.pk,
         effective_on=payload.effective_on,
         reference=payload.reference,

@@ -14,7 +14,6 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from taavon.accounts.models import User
 from taavon.core.http import private_file
 from taavon.registry.documents import pdf, xlsx
 from taavon.registry.imports import selectors, services
@@ -22,7 +21,7 @@ from taavon.registry.imports.sample import sample_workbook
 from taavon.registry.models import Cooperative, MemberImport, Membership
 
 from . import document_jobs
-from .auth import REQUIRED
+from .auth import REQUIRED, signed_in_user
 from .errors import ErrorOut
 from .pagination import Pagination
 
@@ -83,11 +82,6 @@ class ImportSummaryOut(Schema):
     created_at: datetime
 
 
-def _user(request: HttpRequest) -> User:
-    user: User = request.user  # type: ignore[assignment]
-    return user
-
-
 @router.post(
     "/cooperatives/{int:coop_id}",
     response={202: ImportOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
@@ -96,7 +90,7 @@ def _user(request: HttpRequest) -> User:
 def import_upload(request: HttpRequest, coop_id: int, file: File[UploadedFile]) -> Any:
     cooperative = selectors.managed_cooperative(request.user, coop_id)
     member_import = services.member_import_create(
-        actor=_user(request), cooperative=cooperative, upload=file
+        actor=signed_in_user(request), cooperative=cooperative, upload=file
     )
     services.schedule_check(member_import)
     member_import.refresh_from_db()
@@ -142,9 +136,9 @@ def import_detail(request: HttpRequest, import_id: int) -> Any:
 def import_commit(request: HttpRequest, import_id: int) -> Any:
     member_import = selectors.member_import_get(request.user, import_id)
     member_import = services.member_import_request_commit(
-        actor=_user(request), import_id=member_import.pk
+        actor=signed_in_user(request), import_id=member_import.pk
     )
-    services.schedule_commit(member_import, _user(request))
+    services.schedule_commit(member_import, signed_in_user(request))
     member_import.refresh_from_db()
     return Status(202, member_import)
 

@@ -136,6 +136,14 @@ def lock_for_members(cooperative_id: int) -> Cooperative:
     return cooperative
 
 
+def _already_member(national_ids: set[str]) -> ApplicationError:
+    return ApplicationError(
+        _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s")
+        % {"ids": local_digits("، ".join(sorted(national_ids)))},
+        code="already_member",
+    )
+
+
 def admit_locked(
     cooperative: Cooperative,
     people: Sequence[tuple[Person, datetime.date]],
@@ -155,11 +163,7 @@ def admit_locked(
         ).values_list("person__national_id", flat=True)
     )
     if already:
-        raise ApplicationError(
-            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s")
-            % {"ids": local_digits("، ".join(sorted(already)))},
-            code="already_member",
-        )
+        raise _already_member(already)
     active = Membership.objects.filter(
         cooperative=cooperative, status=MembershipStatus.MEMBER
     ).count()
@@ -204,10 +208,7 @@ def membership_admit(
     if Membership.objects.filter(
         cooperative=cooperative, person__national_id=nid, status=MembershipStatus.MEMBER
     ).exists():
-        raise ApplicationError(
-            _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s") % {"ids": local_digits(nid)},
-            code="already_member",
-        )
+        raise _already_member({nid})
     record = person_get_or_create(person)
     (membership,) = admit_locked(cooperative, [(record, joined_on)])
     audit_record(
