@@ -296,7 +296,7 @@ def _analyze() -> None:
 
 def _register_sizes(scale: Scale, rows: list[tuple[Any, ...]], columns: list[str]) -> list[int]:
     """Members per cooperative (same order as ``rows``), within each sector's maximum."""
-    from taavon.registry.services.rules import rule_profile_for
+    from taavon.registry.rules import rule_profile_for
 
     total = scale.target_memberships
     if not total:

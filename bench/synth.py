@@ -259,7 +259,7 @@ _MOBILE_PREFIXES = ("912", "913", "916", "917", "935", "901", "990", "936", "918
 @functools.cache
 def _person_tables() -> tuple[list[tuple[str, str]], list[str], list[str]]:
     """(first name, gender) pairs, fathers' names, and birth dates (1940-1989) as COPY text."""
-    from taavon.core.synthetic import FEMALE, FIRST_NAMES
+    from taavon.demo.synthetic import FEMALE, FIRST_NAMES
 
     firsts = [(name, "female" if name in FEMALE else "male") for name in FIRST_NAMES]
     fathers = [name for name in FIRST_NAMES if name not in FEMALE]
@@ -269,7 +269,7 @@ def _person_tables() -> tuple[list[tuple[str, str]], list[str], list[str]]:
 
 def person_lines(first_id: int, start: int, count: int, *, seed: int) -> Iterator[str]:
     """COPY lines of ``count`` people with indexes ``start ..``, ids ``first_id + index``."""
-    from taavon.core.synthetic import LAST_NAMES
+    from taavon.demo.synthetic import LAST_NAMES
     from taavon.registry.models import Person
 
     _columns, tail = copy_columns(Person, PERSON_COLUMNS)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything (scripts/setup.sh), then run every check and the whole test suite,
 # stopping at the first failure:
-#   ruff check, ruff format --check, mypy, makemigrations --check, check --deploy,
+#   ruff check, ruff format --check, mypy, lint-imports (the apps' layers, pyproject.toml),
+#   makemigrations --check, check --deploy,
 #   a demo smoke test (prepare a temporary demo database, serve it, fetch pages),
 #   pytest on SQLite (all of tests/, browser tests included),
 #   pytest on PostgreSQL (browser tests excluded).
@@ -93,6 +94,7 @@ stage setup bash scripts/setup.sh
 stage "ruff check" "$VENV/bin/ruff" check .
 stage "ruff format --check" "$VENV/bin/ruff" format --check .
 stage "mypy taavon" "$VENV/bin/mypy" taavon
+stage "lint-imports" "$VENV/bin/lint-imports"
 stage "makemigrations --check" env DJANGO_SETTINGS_MODULE=taavon.settings.test \
   "$PY" manage.py makemigrations --check --dry-run
 

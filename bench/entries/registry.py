@@ -249,8 +249,8 @@ def _write_file(path: Path, people: list[int]) -> None:
     """An office's csv: canonical headers, some IDs and dates in Persian digits, some names in
     Arabic letters, local mobile numbers."""
     from bench.synth import national_id
+    from taavon.imports.columns import COLUMNS
     from taavon.persian.jalali import format_jalali
-    from taavon.registry.imports.columns import COLUMNS
 
     joined = format_jalali(timezone.localdate() - datetime.timedelta(days=30), persian_digits=False)
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -286,7 +286,7 @@ def _write_file(path: Path, people: list[int]) -> None:
 def _import_app(
     ctx: Context, folder: Path, number: int, timings: dict[str, list[float]]
 ) -> tuple[int, float]:
-    from taavon.registry.imports import engine
+    from taavon.imports import engine
 
     new, known = _import_people(ctx, number, 0)
     path = folder / f"members-{number}.csv"

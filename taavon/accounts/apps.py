@@ -6,4 +6,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import policies  # noqa: F401
+        from taavon.core.permissions import use_scope_provider
+
+        from . import policies
+        from .scopes import scope_from_roles
+
+        use_scope_provider(scope_from_roles)
+        del policies  # imported for its @register side effect

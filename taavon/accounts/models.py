@@ -18,9 +18,6 @@ class Role(models.TextChoices):
     SYSADMIN = "sysadmin", _("مدیر سامانه")
 
 
-OFFICER_ROLES = frozenset({Role.COUNTY_OFFICER, Role.PROVINCIAL_OFFICER, Role.NATIONAL_OFFICER})
-
-
 class User(AbstractUser):
     """Citizens log in with their national ID (stored in both username and national_id)."""
 

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from taavon.core.permissions import AnyUser, Scope, register
 from taavon.geo.models import County, Province
 
 from .models import User
-from .permissions import AnyUser, Scope, register
 
 
 @register(User)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import forget_scope
 from taavon.geo.models import County, Province
 from taavon.persian.text import normalize
 from taavon.persian.validators import (
@@ -23,7 +24,6 @@ from taavon.persian.validators import (
 
 from . import tokens
 from .models import ApiToken, Role, RoleAssignment, User
-from .permissions import forget_scope
 
 MAX_ACTIVE_TOKENS = 20
 

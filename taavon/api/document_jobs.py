@@ -15,10 +15,10 @@ from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from taavon.core.errors import ConflictError, NotFoundError
-from taavon.registry.documents import selectors, services
-from taavon.registry.documents.kinds import SPECS
-from taavon.registry.imports.selectors import managed_cooperative
-from taavon.registry.models import DocumentJob, DocumentStatus
+from taavon.documents import selectors, services
+from taavon.documents.kinds import SPECS
+from taavon.documents.models import DocumentJob, DocumentStatus
+from taavon.registry.selectors.management import cooperative_for_manager
 
 from .auth import REQUIRED, signed_in_user
 from .errors import ErrorOut
@@ -73,7 +73,7 @@ class DocumentJobOut(Schema):
     summary="Queue a register to be built in the background (a pending identical job is reused)",
 )
 def document_job_create(request: HttpRequest, coop_id: int, payload: DocumentJobIn) -> Any:
-    cooperative = managed_cooperative(request.user, coop_id)
+    cooperative = cooperative_for_manager(request.user, coop_id)
     job = services.document_request(
         actor=signed_in_user(request), cooperative=cooperative, kind=payload.kind
     )
@@ -88,7 +88,7 @@ def document_job_create(request: HttpRequest, coop_id: int, payload: DocumentJob
 )
 @paginate(Pagination)
 def document_job_list(request: HttpRequest, coop_id: int) -> Any:
-    return selectors.document_jobs(managed_cooperative(request.user, coop_id))
+    return selectors.document_jobs(cooperative_for_manager(request.user, coop_id))
 
 
 @router.get(

@@ -18,13 +18,12 @@ from ninja.pagination import paginate
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
-from taavon.accounts.permissions import scope_of
+from taavon.core.permissions import scope_of
+from taavon.founding import selectors, services
+from taavon.founding.models import ApplicationStatus, FoundingApplication
+from taavon.founding.workflow import STEPS, allowed_transitions
 from taavon.persian.validators import mask_mobile
-from taavon.registry.models import ApplicationStatus, FoundingApplication
-from taavon.registry.selectors import founding as selectors
-from taavon.registry.services import founding as services
 from taavon.registry.services.members import PersonData
-from taavon.registry.workflow import STEPS, allowed_transitions
 
 from .auth import REQUIRED, signed_in_user
 from .errors import ErrorOut

@@ -15,10 +15,12 @@ from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from taavon.core.http import private_file
-from taavon.registry.documents import pdf, xlsx
-from taavon.registry.imports import selectors, services
-from taavon.registry.imports.sample import sample_workbook
-from taavon.registry.models import Cooperative, MemberImport, Membership
+from taavon.documents import pdf, xlsx
+from taavon.imports import selectors, services
+from taavon.imports.models import MemberImport
+from taavon.imports.sample import sample_workbook
+from taavon.registry.models import Cooperative, Membership
+from taavon.registry.selectors.management import cooperative_for_manager
 
 from . import document_jobs
 from .auth import REQUIRED, signed_in_user
@@ -88,7 +90,7 @@ class ImportSummaryOut(Schema):
     summary="Upload a member list (xlsx or csv) and start its dry run",
 )
 def import_upload(request: HttpRequest, coop_id: int, file: File[UploadedFile]) -> Any:
-    cooperative = selectors.managed_cooperative(request.user, coop_id)
+    cooperative = cooperative_for_manager(request.user, coop_id)
     member_import = services.member_import_create(
         actor=signed_in_user(request), cooperative=cooperative, upload=file
     )
@@ -104,7 +106,7 @@ def import_upload(request: HttpRequest, coop_id: int, file: File[UploadedFile]) 
 )
 @paginate(Pagination)
 def import_list(request: HttpRequest, coop_id: int) -> Any:
-    cooperative = selectors.managed_cooperative(request.user, coop_id)
+    cooperative = cooperative_for_manager(request.user, coop_id)
     return MemberImport.objects.filter(cooperative=cooperative).order_by("-created_at", "-pk")
 
 
@@ -150,7 +152,7 @@ def _document(
     content_type: str,
     stem: str,
 ) -> HttpResponse:
-    cooperative = selectors.managed_cooperative(request.user, coop_id)
+    cooperative = cooperative_for_manager(request.user, coop_id)
     extension = "pdf" if content_type == PDF else "xlsx"
     return private_file(build(cooperative), content_type, f"{stem}-{cooperative.pk}.{extension}")
 
@@ -214,7 +216,7 @@ def capital_register_xlsx(request: HttpRequest, coop_id: int) -> HttpResponse:
     summary="Share certificate of one member",
 )
 def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) -> HttpResponse:
-    cooperative = selectors.managed_cooperative(request.user, coop_id)
+    cooperative = cooperative_for_manager(request.user, coop_id)
     membership = (
         Membership.objects.filter(pk=membership_id, cooperative=cooperative)
         .select_related("person", "cooperative")

@@ -10,11 +10,12 @@ from ninja.pagination import paginate
 
 from taavon.accounts import selectors as account_selectors
 from taavon.accounts import services as account_services
+from taavon.capital.selectors.mine import MyMembership, my_memberships
 from taavon.core.http import private_file
+from taavon.documents.pdf import share_certificate_filename, share_certificate_pdf
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
-from taavon.registry.documents.pdf import share_certificate_filename, share_certificate_pdf
-from taavon.registry.selectors.mine import MyMembership, my_membership_get, my_memberships
+from taavon.registry.selectors.mine import my_membership_get
 
 from .auth import REQUIRED
 from .errors import SIGNED_IN_ERRORS, ErrorOut

@@ -9,8 +9,9 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from taavon.accounts.permissions import get_visible_or_404, require
+from taavon.capital.selectors.public import public_record
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import get_visible_or_404, require
 from taavon.persian.text import normalize
 from taavon.registry.models import RuleProfile, Sector
 from taavon.registry.policies import PUBLIC_STATUSES
@@ -18,7 +19,6 @@ from taavon.registry.selectors.public import (
     MAX_ID,
     PublicRow,
     current_rule_profiles,
-    public_cooperative,
     public_filters,
     public_rows,
     public_search,
@@ -166,7 +166,7 @@ def list_cooperatives(request: HttpRequest, filters: Query[CooperativeQuery]) ->
     summary="A registered cooperative's public record",
 )
 def get_cooperative(request: HttpRequest, cooperative_id: int) -> Any:
-    return public_cooperative(cooperative_id)
+    return public_record(cooperative_id)
 
 
 # --- reference data --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from taavon.accounts.permissions import AnyUser, Scope, register
+from taavon.core.permissions import AnyUser, Scope, register
 
 from .models import AuditEvent
 

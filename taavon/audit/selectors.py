@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from taavon.accounts.permissions import AnyUser, visible
+from taavon.core.permissions import AnyUser, visible
 
 from .models import AuditEvent
 

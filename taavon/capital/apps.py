@@ -6,4 +6,10 @@ class CapitalConfig(AppConfig):
     label = "capital"
 
     def ready(self) -> None:
-        from . import policies  # noqa: F401
+        from taavon.registry.exits import on_member_exit
+
+        from . import policies
+        from .services import redeem_on_exit
+
+        on_member_exit(redeem_on_exit)
+        del policies  # imported for its @register side effect

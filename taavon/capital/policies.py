@@ -1,6 +1,6 @@
 """The ledger is visible to the cooperative's managers and to officers in scope."""
 
-from taavon.accounts.permissions import register
+from taavon.core.permissions import register
 from taavon.registry.policies import CooperativeOwnedPolicy
 
 from .models import LedgerEntry, ShareClass

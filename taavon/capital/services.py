@@ -20,7 +20,7 @@ from taavon.persian.language import local_digits
 from taavon.persian.templatetags.persian import rial
 from taavon.persian.text import normalize
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, MembershipStatus
-from taavon.registry.services.rules import rule_profile_for
+from taavon.registry.rules import profile_of
 
 from .chain import GENESIS, entry_hash
 from .models import EntryKind, LedgerEntry, ShareClass
@@ -108,7 +108,7 @@ def _check_class(cooperative: Cooperative, share_class: ShareClass) -> None:
 
 def _check_cap(cooperative: Cooperative, after: dict[int, int], total_after: int) -> None:
     """Each member whose holding grows must stay within the profile's cap of total capital."""
-    cap = _profile(cooperative).max_member_share
+    cap = profile_of(cooperative).max_member_share
     for membership_id, subscribed in after.items():
         if total_after and Fraction(subscribed, total_after) > cap:
             number = (
@@ -122,12 +122,6 @@ def _check_cap(cooperative: Cooperative, after: dict[int, int], total_after: int
                 code="over_cap",
                 extra={"register_number": number},
             )
-
-
-def _profile(cooperative: Cooperative):  # type: ignore[no-untyped-def]
-    return cooperative.rule_profile or rule_profile_for(
-        kind=cooperative.kind, sector=cooperative.sector
-    )
 
 
 @dataclass(frozen=True)
@@ -335,6 +329,25 @@ def redeem_all(
         )
     LedgerEntry.objects.bulk_create(entries)
     return entries
+
+
+def redeem_on_exit(
+    *,
+    actor: User | None,
+    cooperative: Cooperative,
+    membership: Membership,
+    exit_date: datetime.date,
+    note: str,
+) -> dict[str, object]:
+    """The registry's exit handler (registry/exits.py): the leaving member's capital returned."""
+    redeemed = redeem_all(
+        actor=actor,
+        cooperative=cooperative,
+        membership=membership,
+        effective_on=exit_date,
+        note=note,
+    )
+    return {"returned_rials": -sum(e.paid_delta for e in redeemed)}
 
 
 @transaction.atomic

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext
 
-from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
 
@@ -27,7 +27,7 @@ class ImportResult:
     updated: int
 
 
-def reference_data_load(*, actor: User | None = None) -> ImportResult:
+def reference_data_load(*, actor: AbstractBaseUser | None = None) -> ImportResult:
     """Load the shipped provinces and Lorestan counties; idempotent."""
     created = updated = 0
     with transaction.atomic():
@@ -57,7 +57,7 @@ class CountyImportError(ApplicationError):
 
 @transaction.atomic
 def counties_import(
-    *, province: Province, text: str, actor: User | None, audit: bool = True
+    *, province: Province, text: str, actor: AbstractBaseUser | None, audit: bool = True
 ) -> ImportResult:
     """Create or update a province's counties from CSV text; all rows or none."""
     rows, errors = parse_counties(text)

@@ -3,8 +3,7 @@
 from django.contrib import admin
 
 from taavon.audit.admin_mixins import AuditedAdmin, ReadOnlyAdmin
-
-from .models import Cooperative, FoundingApplication, Membership, Person, RuleProfile
+from taavon.registry.models import Cooperative, Membership, Person, RuleProfile
 
 
 @admin.register(Cooperative)
@@ -17,12 +16,6 @@ class CooperativeAdmin(ReadOnlyAdmin):  # status changes go through their servic
 @admin.register(RuleProfile)
 class RuleProfileAdmin(ReadOnlyAdmin):  # versions are published, never edited
     list_display = ["name", "kind", "sector", "version", "effective_from"]
-
-
-@admin.register(FoundingApplication)
-class FoundingApplicationAdmin(ReadOnlyAdmin):  # the founding workflow
-    list_display = ["tracking_code", "county", "status", "created_at"]
-    list_filter = ["status"]
 
 
 @admin.register(Person)

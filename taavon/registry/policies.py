@@ -3,7 +3,6 @@
 - The public sees registered cooperatives (never their members).
 - Officers see and act on everything placed in their county/province; national officers everywhere.
 - A cooperative's manager sees and manages that cooperative, its members and its ledger.
-- A founder sees their own founding applications.
 """
 
 from __future__ import annotations
@@ -12,16 +11,8 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from taavon.accounts.permissions import AnyUser, Scope, register
-
-from .models import (
-    Cooperative,
-    CooperativeStatus,
-    FoundingApplication,
-    Membership,
-    Person,
-    RuleProfile,
-)
+from taavon.core.permissions import AnyUser, Scope, register
+from taavon.registry.models import Cooperative, CooperativeStatus, Membership, Person, RuleProfile
 
 PUBLIC_STATUSES = [
     CooperativeStatus.ACTIVE,
@@ -103,39 +94,6 @@ class PersonPolicy:
 
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
         return self.visible(user, scope, Person.objects.filter(pk=obj.pk)).exists()
-
-
-@register(FoundingApplication)
-class FoundingApplicationPolicy:
-    """Applicants see their own; officers see those of their county/province."""
-
-    def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
-        if scope.national:
-            return qs
-        own = Q(applicant_id=user.pk) if user.is_authenticated else Q(pk__in=[])
-        if scope.is_officer:
-            own |= scope.geo_q(county="county", province="county__province")
-        return qs.filter(own)
-
-    def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
-        """`applicant:<verb>` actions are the founder's, `officer:<verb>` the reviewing office's."""
-        own = bool(user.is_authenticated and obj.applicant_id == user.pk)
-        officer = self._is_officer_for(scope, obj)
-        if action == "view":
-            return own or officer
-        if action.startswith("applicant:"):
-            return own
-        if action.startswith("officer:"):
-            return officer
-        return False
-
-    @staticmethod
-    def _is_officer_for(scope: Scope, obj: Any) -> bool:
-        return (
-            scope.national
-            or obj.county_id in scope.county_ids
-            or obj.county.province_id in scope.province_ids
-        )
 
 
 @register(RuleProfile)

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "taavon.notifications",
     "taavon.registry",
     "taavon.capital",
+    "taavon.founding",
+    "taavon.imports",
+    "taavon.documents",
+    "taavon.demo",
     "taavon.api",
     "taavon.web",
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from taavon.accounts.models import Role
-from taavon.accounts.permissions import Scope, scope_of
+from taavon.core.permissions import Scope, scope_of
 
 # (label, url name, who sees it): the bar across the top, for the daily work.
 NAV: list[tuple[Any, str, str]] = [

@@ -8,7 +8,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from taavon.accounts.models import Role, User
-from taavon.accounts.permissions import (
+from taavon.audit.models import AuditEvent
+from taavon.audit.services import audit_record
+from taavon.core.errors import NotFoundError
+from taavon.core.permissions import (
     EMPTY_SCOPE,
     can,
     get_visible_or_404,
@@ -16,9 +19,6 @@ from taavon.accounts.permissions import (
     scope_of,
     visible,
 )
-from taavon.audit.models import AuditEvent
-from taavon.audit.services import audit_record
-from taavon.core.errors import NotFoundError
 from taavon.geo.models import County, Province
 from taavon.registry.models import Cooperative
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 
 from taavon.accounts.models import Role, RoleAssignment, User
-from taavon.accounts.permissions import scope_of
 from taavon.accounts.services import role_assign, user_create
 from taavon.audit.models import AuditEvent
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import scope_of
 from taavon.geo.models import County, Province
 from taavon.registry.models import Cooperative
 from tests.factories import PASSWORD, UserFactory

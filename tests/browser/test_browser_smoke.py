@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from taavon.core.demo import DEMO_PASSWORD, seed_demo
+from taavon.demo.seed import DEMO_PASSWORD, seed_demo
 
 from .conftest import BrowserSession
 

@@ -11,12 +11,13 @@ import pytest
 from django.urls import reverse
 
 from taavon.accounts.models import Role, User
+from taavon.founding.models import ApplicationStatus, FoundingApplication
 from taavon.geo.models import County
 from taavon.notifications.sms import MemorySmsGateway
 from taavon.persian.text import to_latin_digits
-from taavon.registry.models import ApplicationStatus, CooperativeStatus, FoundingApplication
+from taavon.registry.models import CooperativeStatus
 from tests.factories import PASSWORD, RoleFactory, StaffUserFactory, UserFactory
-from tests.registry.founding.helpers import LEGAL_ID, founder_data, minimal_pdf
+from tests.founding.helpers import LEGAL_ID, founder_data, minimal_pdf
 
 from .conftest import BrowserSession
 

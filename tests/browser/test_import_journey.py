@@ -15,7 +15,7 @@ from taavon.accounts.models import Role, User
 from taavon.capital.services import share_class_create
 from taavon.registry.models import Cooperative, Membership
 from tests.factories import PASSWORD, CooperativeFactory
-from tests.registry.imports.conftest import HEADER, member_row
+from tests.imports.conftest import HEADER, member_row
 
 from .conftest import BrowserSession
 

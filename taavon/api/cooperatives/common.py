@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from ninja import Router
 
 from taavon.accounts.models import User
-from taavon.accounts.permissions import get_visible_or_404
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.selectors import ZERO, member_balances
+from taavon.capital.selectors import management as capital_selectors
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import get_visible_or_404
 from taavon.registry.models import Cooperative, Membership
 from taavon.registry.selectors import management as selectors
 
@@ -48,7 +49,7 @@ def totals(balance: Any) -> dict[str, int]:
 
 def detail(coop: Cooperative) -> Cooperative:
     """The cooperative with the overview's figures attached for ManagedCooperativeDetailOut."""
-    overview = selectors.cooperative_overview(coop)
+    overview = capital_selectors.cooperative_overview(coop)
     figures = {
         "member_count": overview.member_count,
         "exited_count": overview.exited_count,

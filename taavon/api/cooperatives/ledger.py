@@ -5,7 +5,6 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Status
 
-from taavon.accounts.permissions import get_visible_or_404
 from taavon.capital.chain import verify_chain
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.services import (
@@ -16,6 +15,7 @@ from taavon.capital.services import (
     capital_transfer,
     share_class_create,
 )
+from taavon.core.permissions import get_visible_or_404
 
 from .common import ERRORS, body_class, body_member, managed_coop, reload_entries, router, user_of
 from .schemas import (

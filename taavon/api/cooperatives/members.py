@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Status
 from ninja.pagination import paginate
 
+from taavon.capital.selectors import management as capital_selectors
 from taavon.core.errors import ApplicationError
 from taavon.persian.validators import is_valid_mobile, is_valid_national_id
 from taavon.registry.models import Membership, MembershipStatus
@@ -89,7 +90,7 @@ def list_members(request: HttpRequest, coop_id: int, filters: Query[MembershipFi
     elif filters.status == "exited":
         qs = qs.exclude(status=MembershipStatus.MEMBER)
     qs = selectors.member_search(qs, filters.q).order_by("register_number")
-    return selectors.with_balances(qs)
+    return capital_selectors.with_balances(qs)
 
 
 @router.post(

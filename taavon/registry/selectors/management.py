@@ -2,28 +2,24 @@
 
 Every entry point takes the acting user and answers "not found" both for a cooperative that
 does not exist and for one outside the user's scope, so the web views and the API share one
-access rule: get_visible_or_404 + require(user, "manage", cooperative).
+access rule: get_visible_or_404 + require(user, "manage", cooperative). The cooperative's
+capital figures are read in `taavon.capital.selectors`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
-from taavon.accounts.permissions import AnyUser, get_visible_or_404, require, scope_of
-from taavon.capital.models import LedgerEntry
-from taavon.capital.selectors import Balance, cooperative_totals
-from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.errors import NotFoundError
+from taavon.core.permissions import AnyUser, get_visible_or_404, require, scope_of
 from taavon.persian.text import ZWNJ, normalize, search_key, to_latin_digits
 
-from ..models import Cooperative, CooperativeStatusChange, Membership, MembershipStatus, RuleProfile
+from ..models import Cooperative, CooperativeStatusChange, Membership, MembershipStatus
 from ..policies import managed_cooperatives
-from ..services.rules import rule_profile_for
 
 
 def cooperative_for_manager(user: AnyUser, cooperative_id: object) -> Cooperative:
@@ -121,110 +117,5 @@ def member_search(qs: QuerySet[Membership], q: str) -> QuerySet[Membership]:
     ).filter(Q(_first_last__contains=key) | Q(_last_first__contains=key))
 
 
-@dataclass(frozen=True)
-class Overview:
-    """The figures at the top of a cooperative's dashboard (and its API detail)."""
-
-    member_count: int
-    exited_count: int
-    totals: Balance
-    paid_share: Fraction
-    min_paid_share: Fraction
-    max_member_share: Fraction
-    max_members: int | None
-    profile: RuleProfile | None
-
-    @property
-    def paid_share_ok(self) -> bool:
-        return self.totals.subscribed > 0 and self.paid_share >= self.min_paid_share
-
-
-def profile_of(cooperative: Cooperative) -> RuleProfile | None:
-    if cooperative.rule_profile is not None:
-        return cooperative.rule_profile
-    try:
-        return rule_profile_for(kind=cooperative.kind, sector=cooperative.sector)
-    except ApplicationError:  # no profile at all: show the figures without the rule
-        return None
-
-
-def cooperative_overview(cooperative: Cooperative) -> Overview:
-    counts = Membership.objects.filter(cooperative=cooperative).aggregate(
-        members=Count("pk", filter=Q(status=MembershipStatus.MEMBER)),
-        exited=Count("pk", filter=~Q(status=MembershipStatus.MEMBER)),
-    )
-    totals = cooperative_totals(cooperative.pk)
-    profile = profile_of(cooperative)
-    share = Fraction(totals.paid, totals.subscribed) if totals.subscribed else Fraction(0)
-    return Overview(
-        member_count=counts["members"],
-        exited_count=counts["exited"],
-        totals=totals,
-        paid_share=share,
-        min_paid_share=profile.min_paid_share if profile else Fraction(1, 3),
-        max_member_share=profile.max_member_share if profile else Fraction(3, 10),
-        max_members=profile.max_members if profile else None,
-        profile=profile,
-    )
-
-
-def members_with_outstanding(cooperative_id: int) -> QuerySet[Membership]:
-    """Active members who still owe part of what they subscribed, largest debt first."""
-    return (
-        Membership.objects.filter(cooperative_id=cooperative_id, status=MembershipStatus.MEMBER)
-        .annotate(
-            subscribed=Sum("ledger_entries__subscribed_delta"),
-            paid=Sum("ledger_entries__paid_delta"),
-        )
-        .annotate(outstanding=F("subscribed") - F("paid"))
-        .filter(outstanding__gt=0)
-        .select_related("person")
-        .order_by("-outstanding", "register_number")
-    )
-
-
-def members_without_capital(cooperative_id: int) -> QuerySet[Membership]:
-    """Active members who hold no shares (never subscribed, or everything reversed)."""
-    holding = (
-        LedgerEntry.objects.filter(cooperative_id=cooperative_id)
-        .values("membership_id")
-        .annotate(shares=Sum("shares_delta"))
-        .filter(shares__gt=0)
-        .values("membership_id")
-    )
-    return Membership.objects.filter(
-        cooperative_id=cooperative_id, status=MembershipStatus.MEMBER
-    ).exclude(pk__in=holding)
-
-
 def status_history(cooperative: Cooperative) -> QuerySet[CooperativeStatusChange]:
     return cooperative.status_changes.select_related("actor").order_by("-changed_at", "-id")
-
-
-def with_balances(qs: QuerySet[Membership]) -> QuerySet[Membership]:
-    """Annotate each membership with its shares, subscribed and paid capital (all classes).
-    Correlated subqueries, so a page of members costs one query however long the ledger."""
-
-    def total(field: str) -> Any:
-        rows = (
-            LedgerEntry.objects.filter(membership=OuterRef("pk"))
-            .values("membership")
-            .annotate(total=Sum(field))
-            .values("total")
-        )
-        return Coalesce(Subquery(rows), Value(0))
-
-    return qs.annotate(
-        shares=total("shares_delta"),
-        subscribed=total("subscribed_delta"),
-        paid=total("paid_delta"),
-    )
-
-
-def ledger_entries(cooperative_id: int) -> QuerySet[LedgerEntry]:
-    """Entries newest first, with what a table row shows (member, class, reversal links)."""
-    return (
-        LedgerEntry.objects.filter(cooperative_id=cooperative_id)
-        .select_related("membership__person", "share_class", "reverses", "reversed_by")
-        .order_by("-seq")
-    )

@@ -28,7 +28,6 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from taavon.capital.selectors import cooperative_totals
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.geo.models import County, Province
 from taavon.persian.text import normalize, search_key, to_latin_digits, to_persian_digits
@@ -412,8 +411,8 @@ class StatusEvent:
 
 @dataclass(frozen=True)
 class PublicCooperative(PublicRow):
-    """A cooperative's public page: its office's contact data, activity, status history and
-    aggregate capital; no person appears."""
+    """A cooperative's public page: its office's contact data, activity and status history; no
+    person appears. `capital.selectors.public` adds the aggregate capital."""
 
     membership_kind: str = ""
     special_group: str = ""
@@ -421,8 +420,6 @@ class PublicCooperative(PublicRow):
     postcode: str = ""
     phone: str = ""
     activity: str = ""
-    capital_subscribed: int = 0
-    capital_paid: int = 0
     status_history: list[StatusEvent] = field(default_factory=list)
 
     @property
@@ -455,7 +452,6 @@ def public_cooperative(cooperative_id: int) -> PublicCooperative:
             cooperative_id=cooperative_id
         ).values_list("to_status", "changed_at")
     ]
-    totals = cooperative_totals(cooperative_id)
     return PublicCooperative(
         **row.__dict__,
         membership_kind=values["membership_kind"],
@@ -464,8 +460,6 @@ def public_cooperative(cooperative_id: int) -> PublicCooperative:
         postcode=values["postcode"],
         phone=values["phone"],
         activity=values["activity"],
-        capital_subscribed=totals.subscribed,
-        capital_paid=totals.paid,
         status_history=history,
     )
 

@@ -22,6 +22,7 @@ from taavon.persian.validators import (
     validate_national_id,
 )
 
+from ..exits import run_exit_handlers
 from ..models import (
     Cooperative,
     CooperativeStatus,
@@ -30,7 +31,7 @@ from ..models import (
     MembershipStatus,
     Person,
 )
-from .rules import rule_profile_for
+from ..rules import profile_of
 
 OPEN_FOR_MEMBERS = {
     CooperativeStatus.FOUNDING,
@@ -151,9 +152,7 @@ def admit_locked(
     is_founder: bool = False,
 ) -> list[Membership]:
     """Admit several people to a cooperative already locked by the caller."""
-    profile = cooperative.rule_profile or rule_profile_for(
-        kind=cooperative.kind, sector=cooperative.sector
-    )
+    profile = profile_of(cooperative)
     ids = [p.pk for p, _d in people]
     if len(set(ids)) != len(ids):
         raise ApplicationError(_("یک شخص دو بار در فهرست آمده است."), code="duplicate")
@@ -232,9 +231,8 @@ def membership_exit(
     exit_date: datetime.date,
     reason: str = "",
 ) -> Membership:
-    """Resignation, expulsion or death: capital is returned through the ledger."""
-    from taavon.capital.services import redeem_all
-
+    """Resignation, expulsion or death. The exit handlers other contexts registered run first
+    (registry/exits.py: capital returns the member's capital through the ledger)."""
     cooperative_id = (
         Membership.objects.filter(pk=membership_id).values_list("cooperative_id", flat=True).first()
     )
@@ -253,22 +251,21 @@ def membership_exit(
             _("تاریخ خروج پیش از تاریخ عضویت است."), code="invalid", fields={"exit_date": []}
         )
     reason = normalize(reason, multiline=True)
-    redeemed = redeem_all(
+    facts = run_exit_handlers(
         actor=actor,
         cooperative=cooperative,
         membership=membership,
-        effective_on=exit_date,
+        exit_date=exit_date,
         note=reason or str(status),
     )
     membership.status, membership.exit_date, membership.exit_reason = status, exit_date, reason
     membership.save(update_fields=["status", "exit_date", "exit_reason"])
-    returned = -sum(e.paid_delta for e in redeemed)
     audit_record(
         actor=actor,
         action="registry.member.exit",
         obj=membership,
-        summary=f"#{membership.register_number} {status}; {returned} rials returned",
-        changes={"status": status, "returned_rials": returned},
+        summary=f"#{membership.register_number} {status}",
+        changes={"status": status, **facts},
     )
     return membership
 

@@ -1,19 +1,16 @@
-"""Which rule profile applies, and publishing new versions (national officers)."""
+"""Publishing new versions of a rule profile (national officers)."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
-from taavon.accounts.permissions import scope_of
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import scope_of
 
 from ..models import RuleProfile
 
@@ -37,29 +34,6 @@ EDITABLE_FIELDS = [
     "statute_majority_num",
     "statute_majority_den",
 ]
-
-
-def rule_profile_for(*, kind: str, sector: str, on: datetime.date | None = None) -> RuleProfile:
-    """The profile in force on `on` for a kind and sector: the most specific match
-    (sector and kind, then sector, then kind, then the general profile), newest version."""
-    on = on or timezone.localdate()
-    candidates = RuleProfile.objects.filter(
-        Q(kind=kind) | Q(kind=""), Q(sector=sector) | Q(sector=""), effective_from__lte=on
-    )
-    best: RuleProfile | None = None
-    best_rank: tuple[int, int, datetime.date, int] | None = None
-    for profile in candidates:
-        rank = (
-            int(profile.sector == sector and sector != ""),
-            int(profile.kind == kind and kind != ""),
-            profile.effective_from,
-            profile.version,
-        )
-        if best_rank is None or rank > best_rank:
-            best, best_rank = profile, rank
-    if best is None:
-        raise ApplicationError(_("ضوابطی برای این نوع تعاونی تعریف نشده است."), code="no_rules")
-    return best
 
 
 def _validate(values: dict[str, Any]) -> dict[str, list[str]]:

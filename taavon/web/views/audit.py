@@ -9,8 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from taavon.accounts.permissions import scope_of
 from taavon.audit.selectors import AuditFilter, audit_event_list
+from taavon.core.permissions import scope_of
 from taavon.persian.forms import JalaliDateField
 
 

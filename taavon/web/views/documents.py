@@ -17,18 +17,13 @@ from django.views.decorators.http import require_POST
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.http import private_file
+from taavon.documents import pdf, xlsx
+from taavon.documents import selectors as job_selectors
+from taavon.documents import services as job_services
+from taavon.documents.kinds import SPECS
+from taavon.documents.models import DocumentKind, DocumentStatus
 from taavon.persian.text import to_latin_digits
-from taavon.registry.documents import pdf, xlsx
-from taavon.registry.documents import selectors as job_selectors
-from taavon.registry.documents import services as job_services
-from taavon.registry.documents.kinds import SPECS
-from taavon.registry.models import (
-    Cooperative,
-    DocumentKind,
-    DocumentStatus,
-    Membership,
-    MembershipStatus,
-)
+from taavon.registry.models import Cooperative, Membership, MembershipStatus
 
 from .imports import XLSX, managed_cooperative
 

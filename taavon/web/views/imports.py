@@ -17,9 +17,11 @@ from django.views.decorators.http import require_POST
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.registry.imports import selectors, services
-from taavon.registry.imports.sample import sample_workbook
-from taavon.registry.models import Cooperative, ImportStatus, MemberImport, Membership
+from taavon.imports import services
+from taavon.imports.models import ImportStatus, MemberImport
+from taavon.imports.sample import sample_workbook
+from taavon.registry.models import Cooperative, Membership
+from taavon.registry.selectors.management import cooperative_for_manager
 
 REPORT_PAGE = 50
 RUNNING = {ImportStatus.UPLOADED, ImportStatus.CHECKING, ImportStatus.COMMITTING}
@@ -36,7 +38,7 @@ class UploadForm(forms.Form):
 def managed_cooperative(request: HttpRequest, coop_id: int) -> Cooperative:
     """The cooperative if the user may manage it; 404 alike for missing and forbidden."""
     try:
-        return selectors.managed_cooperative(request.user, coop_id)
+        return cooperative_for_manager(request.user, coop_id)
     except NotFoundError:
         raise Http404 from None
 

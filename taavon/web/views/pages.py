@@ -8,12 +8,12 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from taavon.accounts.permissions import scope_of, visible
 from taavon.accounts.selectors import user_roles
+from taavon.capital.selectors.mine import my_memberships
+from taavon.core.permissions import scope_of, visible
 from taavon.geo.models import County, Province
 from taavon.notifications.selectors import notification_list
 from taavon.registry.models import Cooperative, CooperativeStatus
-from taavon.registry.selectors.mine import my_memberships
 
 HOME_COUNTS_SECONDS = 60
 

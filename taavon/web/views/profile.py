@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from taavon.accounts import selectors, services
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.http import private_file
+from taavon.documents.pdf import share_certificate_filename, share_certificate_pdf
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
-from taavon.registry.documents.pdf import share_certificate_filename, share_certificate_pdf
 from taavon.registry.selectors.mine import my_membership_get
 
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from taavon.capital.selectors.public import public_record
 from taavon.core.errors import NotFoundError
 from taavon.geo.models import County, Province
 from taavon.persian.jalali import format_jalali, today_jalali
@@ -37,7 +38,6 @@ from taavon.registry.selectors.public import (
     InvalidFilter,
     PublicFilters,
     PublicRow,
-    public_cooperative,
     public_filters,
     public_rows,
     public_rows_iter,
@@ -158,7 +158,7 @@ def public_search_view(request: HttpRequest) -> HttpResponse:
 @require_GET
 def public_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        cooperative = public_cooperative(pk)
+        cooperative = public_record(pk)
     except NotFoundError:
         raise Http404 from None
     return render(request, "registry/public/detail.html", {"coop": cooperative})

@@ -14,8 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from taavon.accounts.permissions import can, get_visible_or_404, require
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import can, get_visible_or_404, require
 from taavon.persian.forms import JalaliDateField
 from taavon.persian.language import is_persian
 from taavon.persian.templatetags.persian import fa_digits

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
+from taavon.capital.selectors.public import public_record
 from taavon.core.errors import NotFoundError
 from taavon.geo.models import County
 from taavon.registry.models import Cooperative, CooperativeStatus
 from taavon.registry.selectors.public import (
     InvalidFilter,
     member_counts,
-    public_cooperative,
     public_filters,
     public_rows,
     public_search,
@@ -111,12 +111,12 @@ def test_cooperatives_being_founded_never_appear(registry: dict[str, Cooperative
 
 def test_a_founding_cooperative_has_no_public_record(registry: dict[str, Cooperative]) -> None:
     with pytest.raises(NotFoundError):
-        public_cooperative(registry["founding"].pk)
+        public_record(registry["founding"].pk)
 
 
 def test_unknown_cooperative_has_no_public_record(db: None) -> None:
     with pytest.raises(NotFoundError):
-        public_cooperative(987654)
+        public_record(987654)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_unknown_cooperative_has_no_public_record(db: None) -> None:
 def test_every_registered_status_is_public(dorud: County, status: str) -> None:
     coop = make_coop("تعاونی نمونه", dorud, status=status)
     assert names() == ["تعاونی نمونه"]
-    assert public_cooperative(coop.pk).status == status
+    assert public_record(coop.pk).status == status
 
 
 # --- filters ------------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_rows_carry_business_data_only(registry: dict[str, Cooperative], members
 def test_public_record_has_aggregate_capital_and_history(
     registry: dict[str, Cooperative], members: Secrets
 ) -> None:
-    record = public_cooperative(registry["carpet"].pk)
+    record = public_record(registry["carpet"].pk)
     assert record.capital_subscribed == 40_000_000
     assert record.capital_paid == 4_000_000
     assert record.member_count == 4

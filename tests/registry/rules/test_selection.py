@@ -8,8 +8,9 @@ import pytest
 
 from taavon.accounts.models import User
 from taavon.registry.models import RuleProfile
+from taavon.registry.rules import rule_profile_for
 from taavon.registry.selectors.public import current_rule_profiles, rule_profile_families
-from taavon.registry.services.rules import rule_profile_for, rule_profile_publish
+from taavon.registry.services.rules import rule_profile_publish
 
 pytestmark = pytest.mark.django_db
 

@@ -10,21 +10,23 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from taavon.accounts.permissions import scope_of
 from taavon.capital.chain import verify_chain
 from taavon.capital.models import ShareClass
+from taavon.capital.selectors.management import (
+    cooperative_overview,
+    ledger_entries,
+    members_with_outstanding,
+    members_without_capital,
+)
 from taavon.capital.services import share_class_create
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import scope_of
 from taavon.geo.models import County
 from taavon.registry.models import Cooperative
 from taavon.registry.policies import managed_cooperatives
 from taavon.registry.selectors.management import (
     cooperative_for_officer,
-    cooperative_overview,
-    ledger_entries,
     managed_cooperative_list,
-    members_with_outstanding,
-    members_without_capital,
     status_history,
 )
 from taavon.registry.services.members import cooperative_status_change

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from taavon.accounts.permissions import get_visible_or_404
 from taavon.capital.models import EntryKind, LedgerEntry
+from taavon.capital.selectors.management import ledger_entries
 from taavon.capital.services import (
     Subscription,
     capital_pay,
@@ -25,10 +25,10 @@ from taavon.capital.services import (
     capital_transfer,
 )
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import get_visible_or_404
 from taavon.persian.templatetags.persian import fa_digits
 from taavon.persian.text import to_latin_digits
 from taavon.registry.models import Cooperative
-from taavon.registry.selectors.management import ledger_entries
 
 from .common import (
     actor_of,

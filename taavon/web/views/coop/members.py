@@ -13,17 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from taavon.accounts.permissions import get_visible_or_404
 from taavon.capital.models import ShareClass
 from taavon.capital.selectors import ZERO, member_balances, member_totals
+from taavon.capital.selectors.management import cooperative_overview, ledger_entries
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import get_visible_or_404
 from taavon.persian.templatetags.persian import fa_digits
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
-from taavon.registry.selectors.management import (
-    cooperative_overview,
-    ledger_entries,
-    member_search,
-)
+from taavon.registry.selectors.management import member_search
 from taavon.registry.services.members import PersonData, membership_admit, membership_exit
 
 from .common import (

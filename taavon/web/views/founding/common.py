@@ -13,11 +13,11 @@ from django.http.response import HttpResponseBase
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from taavon.accounts.permissions import scope_of
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.registry.models import FoundingApplication, OfficerRole
-from taavon.registry.selectors import founding as selectors
-from taavon.registry.workflow import LABELS, STEPS, STYLES, allowed_transitions
+from taavon.core.permissions import scope_of
+from taavon.founding import selectors
+from taavon.founding.models import FoundingApplication, OfficerRole
+from taavon.founding.workflow import LABELS, STEPS, STYLES, allowed_transitions
 
 from .forms import (
     ApplicationForm,

@@ -8,17 +8,12 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from taavon.founding.models import ApplicationStatus, FoundingApplication
+from taavon.founding.services import DEFAULT_NOMINAL_VALUE
 from taavon.geo.models import County
 from taavon.persian.forms import JalaliDateField, LegalNationalIdField, MobileField, NationalIdField
 from taavon.persian.text import normalize, search_key
-from taavon.registry.models import (
-    ActivityKind,
-    ApplicationStatus,
-    FoundingApplication,
-    MembershipKind,
-    Sector,
-)
-from taavon.registry.services.founding import DEFAULT_NOMINAL_VALUE
+from taavon.registry.models import ActivityKind, MembershipKind, Sector
 from taavon.registry.services.members import PersonData
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})

@@ -20,13 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from taavon.accounts.models import User
-from taavon.accounts.permissions import scope_of
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import scope_of
+from taavon.founding import selectors, services
+from taavon.founding.models import ApplicationStatus
+from taavon.founding.workflow import ACTIONS, STEPS, transition_for
 from taavon.persian.text import to_persian_digits
-from taavon.registry.models import ApplicationStatus
-from taavon.registry.selectors import founding as selectors
-from taavon.registry.services import founding as services
-from taavon.registry.workflow import ACTIONS, STEPS, transition_for
 
 from .common import (
     action_form,

@@ -1,0 +1,268 @@
+"""Reading founding applications, always through the permission module: applicants see their
+own, officers the applications of their county (province, or the country)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from django.db import connection
+from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.utils.translation import gettext as _
+
+from taavon.capital.models import ShareClass
+from taavon.capital.selectors import ZERO, Balance, cooperative_totals, member_totals
+from taavon.core.permissions import AnyUser, get_visible_or_404, visible
+from taavon.founding.models import (
+    ApplicationStatus,
+    Founder,
+    FoundingApplication,
+    OfficerTerm,
+    ProposedName,
+)
+from taavon.persian.language import is_persian
+from taavon.persian.text import normalize, search_key, to_latin_digits
+from taavon.persian.validators import mask_national_id
+from taavon.registry.models import Cooperative, Membership, MembershipStatus
+
+SIMILARITY_THRESHOLD = 0.45
+SIMILAR_LIMIT = 10
+# Applications whose names are claims on the name: submitted or back with the founder.
+# Approved ones already have their cooperative (status founding), found among cooperatives.
+NAME_CLAIM_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED)
+
+
+def application_list(
+    *, user: AnyUser, status: str = "", mine: bool = False, q: str = ""
+) -> QuerySet[FoundingApplication]:
+    qs = visible(user, FoundingApplication).select_related("county", "applicant")
+    if mine:
+        qs = qs.filter(applicant_id=user.pk)
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        code = to_latin_digits(normalize(q))
+        qs = qs.filter(
+            Q(tracking_code=code)
+            | Q(proposed_names__name_key__contains=search_key(q))
+            | Q(agreement_number=code)
+        ).distinct()
+    first_name = Prefetch("proposed_names", queryset=ProposedName.objects.order_by("rank"))
+    return qs.prefetch_related(first_name).order_by("-created_at", "-pk")
+
+
+def application_get(*, user: AnyUser, pk: object) -> FoundingApplication:
+    """Fetch and authorise in one call (missing and out of scope both raise NotFoundError)."""
+    return get_visible_or_404(
+        user,
+        FoundingApplication.objects.select_related(
+            "county__province", "applicant", "rule_profile", "cooperative"
+        ),
+        pk=pk,
+    )
+
+
+def application_by_tracking_code(*, user: AnyUser, code: str) -> FoundingApplication:
+    return get_visible_or_404(
+        user, FoundingApplication, tracking_code=to_latin_digits(normalize(code)).strip()
+    )
+
+
+def founders_of(application: FoundingApplication) -> list[Founder]:
+    return list(application.founders.select_related("person").order_by("-is_chair", "pk"))
+
+
+# --- similar names ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SimilarName:
+    source: str  # "cooperative" or "application"
+    name: str
+    exact: bool
+    score: float
+    status_label: str
+    county: str
+
+
+def _like(qs: QuerySet[Any], key: str) -> QuerySet[Any]:
+    """Rows whose `name_key` equals or resembles `key`: trigram similarity on PostgreSQL,
+    containment either way on SQLite."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        return (
+            qs.annotate(score=TrigramSimilarity("name_key", key))
+            .filter(Q(name_key=key) | Q(score__gte=SIMILARITY_THRESHOLD))
+            .order_by("-score", "name")
+        )
+    return (
+        qs.annotate(key=Value(key))
+        .filter(Q(name_key=key) | Q(name_key__contains=key) | Q(key__contains=F("name_key")))
+        .exclude(name_key="")
+        .order_by("name")
+    )
+
+
+def _cooperatives_like(key: str) -> QuerySet[Cooperative]:
+    return _like(Cooperative.objects.select_related("county"), key)
+
+
+def _names_like(key: str) -> QuerySet[ProposedName]:
+    qs = ProposedName.objects.select_related("application__county").filter(
+        application__status__in=NAME_CLAIM_STATUSES
+    )
+    return _like(qs, key)
+
+
+def similar_names(
+    name: str,
+    *,
+    exclude_application_id: int | None = None,
+    exclude_cooperative_id: int | None = None,
+) -> list[SimilarName]:
+    """Existing cooperatives and other open applications with the same or a similar name
+    (trigram similarity of search keys on PostgreSQL; equality and containment on SQLite).
+    Only names are returned: no person, no application detail."""
+    key = search_key(name)
+    if not key:
+        return []
+    found: list[SimilarName] = []
+    cooperatives = _cooperatives_like(key)
+    if exclude_cooperative_id is not None:
+        cooperatives = cooperatives.exclude(pk=exclude_cooperative_id)
+    for coop in cooperatives[:SIMILAR_LIMIT]:
+        found.append(
+            SimilarName(
+                "cooperative",
+                coop.name,
+                coop.name_key == key,
+                float(getattr(coop, "score", 0) or 0),
+                str(coop.get_status_display()),
+                coop.county.name,
+            )
+        )
+    names = _names_like(key)
+    if exclude_application_id is not None:
+        names = names.exclude(application_id=exclude_application_id)
+    for proposed in names[:SIMILAR_LIMIT]:
+        found.append(
+            SimilarName(
+                "application",
+                proposed.name,
+                proposed.name_key == key,
+                float(getattr(proposed, "score", 0) or 0),
+                _("نام پیشنهادی در درخواست دیگر"),
+                proposed.application.county.name,
+            )
+        )
+    return sorted(found, key=lambda s: (not s.exact, -s.score, s.name))
+
+
+def names_with_similar(application: FoundingApplication) -> list[dict[str, Any]]:
+    """Each proposed name with its similar names, and whether an existing cooperative
+    has exactly that name (which blocks approving it)."""
+    rows = []
+    for proposed in application.proposed_names.order_by("rank"):
+        similar = similar_names(
+            proposed.name,
+            exclude_application_id=application.pk,
+            exclude_cooperative_id=application.cooperative_id,
+        )
+        rows.append(
+            {
+                "name": proposed,
+                "similar": similar,
+                "blocked": any(s.exact and s.source == "cooperative" for s in similar),
+            }
+        )
+    return rows
+
+
+# --- capital and officers ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CapitalLine:
+    membership: Membership
+    balance: Balance
+
+
+def capital_lines(application: FoundingApplication) -> list[CapitalLine]:
+    """Each current member of the new cooperative with subscribed/paid so far."""
+    if application.cooperative_id is None:
+        return []
+    members = list(
+        Membership.objects.filter(
+            cooperative_id=application.cooperative_id, status=MembershipStatus.MEMBER
+        )
+        .select_related("person")
+        .order_by("register_number")
+    )
+    totals = member_totals(application.cooperative_id, [m.pk for m in members])
+    return [CapitalLine(m, totals.get(m.pk, ZERO)) for m in members]
+
+
+def _percent(value: Fraction) -> str:
+    """1/3 → "33٫3" (one decimal, none when whole; the Persian decimal separator in Persian)."""
+    text = f"{float(value) * 100:.1f}".removesuffix(".0")
+    return text.replace(".", "\u066b") if is_persian() else text
+
+
+def capital_summary(application: FoundingApplication) -> dict[str, Any]:
+    """Totals against the profile's minimum paid-in share (the registration rule)."""
+    minimum = application.rule_profile.min_paid_share
+    totals = cooperative_totals(application.cooperative_id) if application.cooperative_id else ZERO
+    share_class = (
+        ShareClass.objects.filter(cooperative_id=application.cooperative_id).order_by("pk").first()
+        if application.cooperative_id
+        else None
+    )
+    return {
+        "totals": totals,
+        "share_class": share_class,
+        "paid_percent": _percent(Fraction(totals.paid, totals.subscribed))
+        if totals.subscribed
+        else None,
+        "minimum_percent": _percent(minimum),
+        "minimum_fraction": f"{minimum.numerator}/{minimum.denominator}",
+        "enough": totals.subscribed > 0
+        and totals.paid * minimum.denominator >= totals.subscribed * minimum.numerator,
+    }
+
+
+def elected_officers(application: FoundingApplication) -> list[OfficerTerm]:
+    if application.cooperative_id is None:
+        return []
+    return list(
+        OfficerTerm.objects.filter(assembly__application=application)
+        .select_related("person")
+        .order_by("role", "pk")
+    )
+
+
+# --- the agreement (موافقت‌نامه) ------------------------------------------------------------
+
+
+def agreement_context(application: FoundingApplication) -> dict[str, Any]:
+    founders = founders_of(application)
+    return {
+        "application": application,
+        "founders": [
+            {
+                "name": f.person.full_name,
+                "father_name": f.person.father_name,
+                "national_id": mask_national_id(f.person.national_id),
+                "is_chair": f.is_chair,
+            }
+            for f in founders
+        ],
+        "profile": application.rule_profile,
+    }
+
+
+def agreement_pdf(application: FoundingApplication) -> bytes:
+    from taavon.core.pdf import render_pdf
+
+    return render_pdf("pdf/agreement.html", agreement_context(application))

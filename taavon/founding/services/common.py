@@ -1,0 +1,99 @@
+"""Pieces shared by the founding services: errors, locking, notifying the applicant."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from taavon.accounts.models import User
+from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.founding.models import FoundingApplication
+from taavon.notifications.models import Channel
+from taavon.notifications.services import notification_send
+from taavon.persian.text import to_persian_digits
+
+# Nominal value of one share in the default share class when the officer gives none at approval:
+# one million rials (100,000 tomans), a common nominal value in cooperative statutes.
+DEFAULT_NOMINAL_VALUE = 1_000_000
+MAX_RIALS = 10**15
+
+
+class ActionForbidden(ApplicationError):
+    """The user sees the application but may not take this action on it."""
+
+    status_code = 403
+
+
+class FieldErrors:
+    """Collects Persian messages per field, then raises them together."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, list[str]] = {}
+
+    def add(self, field: str, message: str) -> None:
+        self.fields.setdefault(field, []).append(str(message))
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
+
+    def raise_if_any(self, code: str = "invalid") -> None:
+        if self.fields:
+            first = next(iter(self.fields.values()))[0]
+            raise ApplicationError(first, code=code, fields=self.fields)
+
+
+def fail(field: str, message: str, code: str = "invalid") -> ApplicationError:
+    return ApplicationError(message, code=code, fields={field: [message]})
+
+
+def fa(value: object) -> str:
+    return to_persian_digits(str(value))
+
+
+def rials(amount: int) -> str:
+    """1500000 → ۱٬۵۰۰٬۰۰۰ (for messages; templates use the `rial` filter)."""
+    return to_persian_digits(f"{amount:,}".replace(",", "\u066c"))
+
+
+def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
+    """An integer ≥ minimum (booleans, floats and text are refused with a Persian message)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(field, _("مقدار باید عدد صحیح باشد."))
+    if value < minimum:
+        message = (
+            _("مقدار باید بزرگ‌تر از صفر باشد.") if minimum == 1 else _("مقدار نمی‌تواند منفی باشد.")
+        )
+        raise fail(field, message)
+    if value > MAX_RIALS:
+        raise fail(field, _("مقدار بیش از حد بزرگ است."))
+    return value
+
+
+def lock_application(application_id: int) -> FoundingApplication:
+    """The application row, locked until the transaction ends (county and profile joined)."""
+    try:
+        return (
+            FoundingApplication.objects.select_for_update(of=("self",))
+            .select_related("county__province", "rule_profile", "applicant", "cooperative")
+            .get(pk=application_id)
+        )
+    except (FoundingApplication.DoesNotExist, ValueError, TypeError):
+        raise NotFoundError() from None
+
+
+def notify_applicant(application: FoundingApplication, *, code: str, title: str, body: str) -> None:
+    """In-app now; SMS and email go out after the transaction commits (notification_send)."""
+    notification_send(
+        recipient=application.applicant,
+        code=f"founding.{code}",
+        title=title,
+        body=to_persian_digits(body),
+        url=reverse("web:founding-detail", args=[application.pk]),
+        channels=(Channel.SMS, Channel.EMAIL),
+    )
+
+
+def actor_or_none(actor: Any) -> User | None:
+    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

@@ -1,0 +1,83 @@
+"""The transition table is data: who may take which action from which status."""
+
+from __future__ import annotations
+
+import pytest
+
+from taavon.accounts.models import User
+from taavon.founding.models import ApplicationStatus as S
+from taavon.founding.models import FoundingApplication
+from taavon.founding.workflow import (
+    ACTIONS,
+    APPLICANT,
+    OFFICER,
+    TRANSITIONS,
+    allowed_transitions,
+    transition_for,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_table_holds_the_founding_steps() -> None:
+    rows = {(t.source, t.action): (t.target, t.who) for t in TRANSITIONS}
+    assert rows[(S.DRAFT, "submit")] == (S.SUBMITTED, (APPLICANT,))
+    assert rows[(S.RETURNED, "submit")] == (S.SUBMITTED, (APPLICANT,))
+    assert rows[(S.SUBMITTED, "return")] == (S.RETURNED, (OFFICER,))
+    assert rows[(S.SUBMITTED, "reject")] == (S.REJECTED, (OFFICER,))
+    assert rows[(S.SUBMITTED, "approve")] == (S.APPROVED, (OFFICER,))
+    assert rows[(S.APPROVED, "record_assembly")] == (S.ASSEMBLY_HELD, (APPLICANT, OFFICER))
+    assert rows[(S.ASSEMBLY_HELD, "register")] == (S.REGISTERED, (OFFICER,))
+    for source in (S.DRAFT, S.SUBMITTED, S.RETURNED):
+        assert rows[(source, "withdraw")] == (S.WITHDRAWN, (APPLICANT,))
+    assert len(rows) == len(TRANSITIONS) == 10
+    assert set(ACTIONS) == {
+        "submit",
+        "return",
+        "reject",
+        "approve",
+        "record_assembly",
+        "register",
+        "withdraw",
+    }
+
+
+def test_final_statuses_have_no_way_out() -> None:
+    for status in (S.REJECTED, S.REGISTERED, S.WITHDRAWN):
+        assert all(transition_for(status, action) is None for action in ACTIONS)
+
+
+def test_applicant_is_offered_submit_and_withdraw_on_a_draft(
+    applicant: User, draft: FoundingApplication
+) -> None:
+    assert [t.action for t in allowed_transitions(applicant, draft)] == ["submit", "withdraw"]
+
+
+def test_officer_is_offered_the_review_actions(
+    officer: User, submitted: FoundingApplication
+) -> None:
+    assert [t.action for t in allowed_transitions(officer, submitted)] == [
+        "return",
+        "reject",
+        "approve",
+    ]
+
+
+def test_officer_of_another_county_is_offered_nothing(
+    dorud_officer: User, submitted: FoundingApplication
+) -> None:
+    assert allowed_transitions(dorud_officer, submitted) == []
+
+
+def test_provincial_and_national_officers_may_review(
+    provincial_officer: User, national_officer: User, submitted: FoundingApplication
+) -> None:
+    for user in (provincial_officer, national_officer):
+        assert "approve" in [t.action for t in allowed_transitions(user, submitted)]
+
+
+def test_both_roles_may_record_the_assembly(
+    applicant: User, officer: User, approved: FoundingApplication
+) -> None:
+    assert [t.action for t in allowed_transitions(applicant, approved)] == ["record_assembly"]
+    assert [t.action for t in allowed_transitions(officer, approved)] == ["record_assembly"]
