@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
-from . import audit, cooperatives, errors, founding, geo, imports, me, registry
+from . import audit, cooperatives, errors, founding, geo, imports, me, registry, workflows
 
 
 class PersianJSONRenderer(JSONRenderer):
@@ -49,3 +49,4 @@ api.add_router("/registry", registry.router)
 api.add_router("/founding", founding.router)
 api.add_router("/cooperatives", cooperatives.router)
 api.add_router("/imports", imports.router)
+api.add_router("/workflows", workflows.router)

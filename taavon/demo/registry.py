@@ -20,12 +20,18 @@ from taavon.capital.services import (
     lock_cooperative,
     share_class_create,
 )
+from taavon.core.permissions import SYSTEM
 from taavon.demo import synthetic
 from taavon.geo.models import County
 from taavon.persian.text import search_key
 from taavon.registry.models import ActivityKind, Cooperative, CooperativeStatus, Person, Sector
 from taavon.registry.rules import rule_profile_for
-from taavon.registry.services.members import admit_locked, membership_exit, record_status
+from taavon.registry.services.members import admit_locked, membership_exit
+from taavon.registry.services.status import (
+    cooperative_opened,
+    cooperative_register,
+    cooperative_status_change,
+)
 
 # (name, county slug, kind, sector, status)
 DEMO_COOPERATIVES: list[tuple[str, str, str, str, str]] = [
@@ -144,6 +150,7 @@ def _one(
             postcode=f"{rng.randrange(6, 7)}{rng.randrange(10**8, 10**9)}",
             phone=f"066{rng.randrange(10**7, 10**8)}",
         )
+        cooperative_opened(actor=SYSTEM, cooperative=cooperative, note="پیش از سامانه تأسیس شد")
         share_class = share_class_create(
             actor=None,
             cooperative_id=cooperative.pk,
@@ -167,14 +174,13 @@ def _one(
             items=[Subscription(m, share_class, rng.randint(5, 40)) for m in members],
         )
         _payments(cooperative.pk, rng, registered_on + datetime.timedelta(days=30))
-        cooperative.refresh_from_db()
-        cooperative.registration_number = str(rng.randrange(100, 9000))
-        cooperative.registration_date = registered_on
-        cooperative.legal_national_id = synthetic.legal_national_id(rng)
-        cooperative.save(
-            update_fields=["registration_number", "registration_date", "legal_national_id"]
+        cooperative_register(
+            actor=SYSTEM,
+            cooperative_id=cooperative.pk,
+            registration_number=str(rng.randrange(100, 9000)),
+            registration_date=registered_on,
+            legal_national_id=synthetic.legal_national_id(rng),
         )
-        record_status(cooperative, CooperativeStatus.ACTIVE, actor=None, reason="ثبت")
     # Life after registration: a transfer between two fully paid members, and a resignation.
     balances = member_balances(cooperative.pk)
     paid_up = [
@@ -205,7 +211,12 @@ def _one(
             "dissolved": ["liquidation", "dissolved"],
         }[status]
         for step in path:
-            record_status(cooperative, step, actor=None, reason="تصمیم مجمع عمومی فوق‌العاده")
+            cooperative_status_change(
+                actor=SYSTEM,
+                cooperative_id=cooperative.pk,
+                to_status=step,
+                reason="تصمیم مجمع عمومی فوق‌العاده",
+            )
 
 
 def seed_registry(*, seed: int = 1404) -> int:

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from taavon.registry.models import ActivityKind, MembershipKind, Sector
+from taavon.workflow.definitions import Workflow
+from taavon.workflow.models import TransitionRecord, WorkflowSubject
 
 
 class ApplicationStatus(models.TextChoices):
@@ -22,7 +24,7 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("انصراف")
 
 
-class FoundingApplication(models.Model):
+class FoundingApplication(WorkflowSubject):
     tracking_code = models.CharField(_("کد رهگیری"), max_length=12, unique=True)
     applicant = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="founding_applications"
@@ -65,7 +67,10 @@ class FoundingApplication(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("درخواست تأسیس")
         verbose_name_plural = _("درخواست‌های تأسیس")
-        indexes = [models.Index(fields=["county", "status"], name="registry_app_county_status")]
+        indexes = [
+            models.Index(fields=["county", "status"], name="registry_app_county_status"),
+            models.Index(fields=["status", "status_changed_at"], name="founding_app_stage_since"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["agreement_number"],
@@ -74,8 +79,15 @@ class FoundingApplication(models.Model):
             )
         ]
 
+    workflow_history = "transitions"
+
     def __str__(self) -> str:
         return self.tracking_code
+
+    def workflow(self) -> Workflow:
+        from .workflow import FOUNDING
+
+        return FOUNDING
 
     def audit_placement(self) -> dict[str, int | None]:
         return {"county_id": self.county_id, "province_id": self.county.province_id}
@@ -120,26 +132,17 @@ class Founder(models.Model):
         return str(self.person)
 
 
-class ApplicationTransition(models.Model):
+class ApplicationTransition(TransitionRecord):
     """Recorded history of every workflow step taken on an application."""
 
     application = models.ForeignKey(
         FoundingApplication, on_delete=models.CASCADE, related_name="transitions"
     )
-    action = models.CharField(max_length=20)
-    from_status = models.CharField(max_length=16, choices=ApplicationStatus.choices)
-    to_status = models.CharField(max_length=16, choices=ApplicationStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(max_length=40, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(max_length=40, choices=ApplicationStatus.choices)
 
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.action}: {self.from_status}→{self.to_status}"
+    class Meta(TransitionRecord.Meta):
+        pass
 
 
 class FoundingAssembly(models.Model):

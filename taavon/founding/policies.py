@@ -25,7 +25,8 @@ class FoundingApplicationPolicy:
         return qs.filter(own)
 
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
-        """`applicant:<verb>` actions are the founder's, `officer:<verb>` the reviewing office's."""
+        """`applicant:<verb>` actions are the founder's, `officer:<verb>` the reviewing office's.
+        An officer never acts as the office on their own application."""
         own = bool(user.is_authenticated and obj.applicant_id == user.pk)
         officer = self._is_officer_for(scope, obj)
         if action == "view":
@@ -33,7 +34,7 @@ class FoundingApplicationPolicy:
         if action.startswith("applicant:"):
             return own
         if action.startswith("officer:"):
-            return officer
+            return officer and not own
         return False
 
     @staticmethod

@@ -25,6 +25,9 @@ from taavon.persian.language import is_persian
 from taavon.persian.text import normalize, search_key, to_latin_digits
 from taavon.persian.validators import mask_national_id
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
+from taavon.workflow.selectors import Waiting, overdue_q, waiting
+
+from .workflow import FOUNDING
 
 SIMILARITY_THRESHOLD = 0.45
 SIMILAR_LIMIT = 10
@@ -34,13 +37,17 @@ NAME_CLAIM_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED)
 
 
 def application_list(
-    *, user: AnyUser, status: str = "", mine: bool = False, q: str = ""
+    *, user: AnyUser, status: str = "", mine: bool = False, q: str = "", overdue: bool = False
 ) -> QuerySet[FoundingApplication]:
+    """Applications the user may see; `overdue`: only those past their stage's target days
+    (the office's work queue)."""
     qs = visible(user, FoundingApplication).select_related("county", "applicant")
     if mine:
         qs = qs.filter(applicant_id=user.pk)
     if status:
         qs = qs.filter(status=status)
+    if overdue:
+        qs = qs.filter(overdue_q(FOUNDING))
     if q:
         code = to_latin_digits(normalize(q))
         qs = qs.filter(
@@ -67,6 +74,16 @@ def application_by_tracking_code(*, user: AnyUser, code: str) -> FoundingApplica
     return get_visible_or_404(
         user, FoundingApplication, tracking_code=to_latin_digits(normalize(code)).strip()
     )
+
+
+def overdue_count(user: AnyUser) -> int:
+    """How many applications the user may see have waited past their stage's target."""
+    return application_list(user=user, overdue=True).count()
+
+
+def application_waiting(application: FoundingApplication) -> Waiting | None:
+    """How long the application has been in its stage, against the stage's target days."""
+    return waiting(application)
 
 
 def founders_of(application: FoundingApplication) -> list[Founder]:

@@ -1,8 +1,10 @@
-"""The founding workflow as data: which action moves an application from which status to which,
-and who may take it. `application_transition` (services/founding.py) is the only code that
-applies these rows; views and the API render their buttons from the same table.
+"""The founding workflow, fixed in code: the stages of an application (each with the office's
+target days), which action moves it from which stage to which, and who may take it.
+`application_transition` (services/transition.py) applies these rows through the workflow
+engine; the web and API buttons are rendered from the same table.
 
-Keyed by stable codes (statuses and actions); labels are for display only.
+The target of 7 days for the office's review follows the ministry's published aim of issuing
+founding permits online in about a week. Keyed by stable codes; labels are for display only.
 """
 
 from __future__ import annotations
@@ -10,100 +12,115 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from taavon.core.permissions import AnyUser, can
-from taavon.founding.models import ApplicationStatus as S
+from taavon.core.permissions import AnyUser, can, reaches, scope_of
+from taavon.workflow.definitions import Reach, Role, Stage, Transition, Workflow, register_workflow
 
-APPLICANT = "applicant"
-OFFICER = "officer"
+from .models import ApplicationStatus as S
 
+APPLICANT, OFFICER = Role.APPLICANT.value, Role.OFFICER.value
 
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    action: str
-    target: str
-    who: tuple[str, ...]
-
-    def permits(self, user: AnyUser, application: Any) -> bool:
-        """The user holds one of the roles this row names, for this application. An officer
-        never reviews their own application (an officer-only row is closed to the applicant)."""
-        if self.who == (OFFICER,) and user.is_authenticated and application.applicant_id == user.pk:
-            return False
-        return any(can(user, f"{role}:{self.action}", application) for role in self.who)
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition(S.DRAFT, "submit", S.SUBMITTED, (APPLICANT,)),
-    Transition(S.RETURNED, "submit", S.SUBMITTED, (APPLICANT,)),
-    Transition(S.SUBMITTED, "return", S.RETURNED, (OFFICER,)),
-    Transition(S.SUBMITTED, "reject", S.REJECTED, (OFFICER,)),
-    Transition(S.SUBMITTED, "approve", S.APPROVED, (OFFICER,)),
-    Transition(S.APPROVED, "record_assembly", S.ASSEMBLY_HELD, (APPLICANT, OFFICER)),
-    Transition(S.ASSEMBLY_HELD, "register", S.REGISTERED, (OFFICER,)),
-    Transition(S.DRAFT, "withdraw", S.WITHDRAWN, (APPLICANT,)),
-    Transition(S.SUBMITTED, "withdraw", S.WITHDRAWN, (APPLICANT,)),
-    Transition(S.RETURNED, "withdraw", S.WITHDRAWN, (APPLICANT,)),
+FOUNDING = register_workflow(
+    Workflow(
+        code="founding",
+        version=1,
+        name=_("تأسیس تعاونی"),
+        initial=S.DRAFT,
+        stages=(
+            Stage(S.DRAFT, S.DRAFT.label),
+            Stage(S.SUBMITTED, S.SUBMITTED.label, target_days=7),
+            Stage(S.RETURNED, S.RETURNED.label, target_days=30),
+            Stage(S.REJECTED, S.REJECTED.label),
+            Stage(S.APPROVED, S.APPROVED.label, target_days=90),
+            Stage(S.ASSEMBLY_HELD, S.ASSEMBLY_HELD.label, target_days=30),
+            Stage(S.REGISTERED, S.REGISTERED.label),
+            Stage(S.WITHDRAWN, S.WITHDRAWN.label),
+        ),
+        transitions=(
+            Transition(S.DRAFT, "submit", S.SUBMITTED, (APPLICANT,), label=_("ارسال برای بررسی")),
+            Transition(
+                S.RETURNED, "submit", S.SUBMITTED, (APPLICANT,), label=_("ارسال برای بررسی")
+            ),
+            Transition(
+                S.SUBMITTED,
+                "return",
+                S.RETURNED,
+                (OFFICER,),
+                label=_("بازگشت برای اصلاح"),
+                style="warning",
+            ),
+            Transition(
+                S.SUBMITTED, "reject", S.REJECTED, (OFFICER,), label=_("رد درخواست"), style="danger"
+            ),
+            Transition(
+                S.SUBMITTED,
+                "approve",
+                S.APPROVED,
+                (OFFICER,),
+                label=_("موافقت و صدور موافقت‌نامه"),
+                style="success",
+            ),
+            Transition(
+                S.APPROVED,
+                "record_assembly",
+                S.ASSEMBLY_HELD,
+                (APPLICANT, OFFICER),
+                label=_("ثبت نتایج مجمع مؤسس"),
+            ),
+            Transition(
+                S.ASSEMBLY_HELD,
+                "register",
+                S.REGISTERED,
+                (OFFICER,),
+                label=_("ثبت نهایی تعاونی"),
+                style="success",
+            ),
+            *(
+                Transition(
+                    source,
+                    "withdraw",
+                    S.WITHDRAWN,
+                    (APPLICANT,),
+                    label=_("انصراف از درخواست"),
+                    style="outline-danger",
+                )
+                for source in (S.DRAFT, S.SUBMITTED, S.RETURNED)
+            ),
+        ),
+    )
 )
 
-ACTIONS: tuple[str, ...] = tuple(dict.fromkeys(t.action for t in TRANSITIONS))
+ACTIONS: tuple[str, ...] = FOUNDING.actions
 
 
 @dataclass(frozen=True)
 class Step:
-    """Work done on an application without changing its status (editing, recording capital)."""
+    """Work done on an application in some stages without moving it (editing the draft,
+    recording the founders' capital), and who may do it."""
 
     code: str
     statuses: frozenset[str]
-    who: tuple[str, ...]
+    roles: tuple[str, ...]
 
-    def permits(self, user: AnyUser, application: Any) -> bool:
-        return application.status in self.statuses and any(
-            can(user, f"{role}:{self.code}", application) for role in self.who
-        )
+    def permits(self, user: AnyUser | None, application: Any) -> bool:
+        if application.status not in self.statuses:
+            return False
+        place = application.audit_placement()
+        for role in self.roles:
+            if role == OFFICER and not reaches(
+                scope_of(user),
+                Reach.COUNTY,
+                county_id=place["county_id"],
+                province_id=place["province_id"],
+            ):
+                continue
+            if can(user, f"{role}:{self.code}", application):
+                return True
+        return False
 
 
 STEPS: dict[str, Step] = {
     "edit": Step("edit", frozenset({S.DRAFT, S.RETURNED}), (APPLICANT,)),
     "capital": Step("capital", frozenset({S.APPROVED, S.ASSEMBLY_HELD}), (APPLICANT, OFFICER)),
 }
-
-OPEN_STATUSES = frozenset({S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED, S.ASSEMBLY_HELD})
-
-# Display only: button labels, button styles and the verb used in messages.
-LABELS: dict[str, Promise] = {
-    "submit": _("ارسال برای بررسی"),
-    "return": _("بازگشت برای اصلاح"),
-    "reject": _("رد درخواست"),
-    "approve": _("موافقت و صدور موافقت‌نامه"),
-    "record_assembly": _("ثبت نتایج مجمع مؤسس"),
-    "register": _("ثبت نهایی تعاونی"),
-    "withdraw": _("انصراف از درخواست"),
-}
-STYLES: dict[str, str] = {
-    "submit": "primary",
-    "return": "warning",
-    "reject": "danger",
-    "approve": "success",
-    "record_assembly": "primary",
-    "register": "success",
-    "withdraw": "outline-danger",
-}
-
-
-def transition_for(status: str, action: str) -> Transition | None:
-    for row in TRANSITIONS:
-        if row.source == status and row.action == action:
-            return row
-    return None
-
-
-def transitions_from(status: str) -> list[Transition]:
-    return [row for row in TRANSITIONS if row.source == status]
-
-
-def allowed_transitions(user: AnyUser, application: Any) -> list[Transition]:
-    """The rows the user may take on this application now (what the UI offers)."""
-    return [row for row in transitions_from(application.status) if row.permits(user, application)]

@@ -50,9 +50,20 @@ class CooperativeOwnedPolicy:
         return self.visible(user, scope, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 
 
+def office_covers(scope: Scope, cooperative: Any) -> bool:
+    """An officer whose county, province or the whole country holds the cooperative (a manager
+    role over the same cooperative does not count)."""
+    return (
+        scope.national
+        or cooperative.county_id in scope.county_ids
+        or cooperative.county.province_id in scope.province_ids
+    )
+
+
 @register(Cooperative)
 class CooperativePolicy:
-    """`view` is public for registered cooperatives; `manage` needs scope."""
+    """`view` is public for registered cooperatives; `manage` (the register, the ledger) is
+    the office's over it and its managers'; `officer:<verb>` (its status) is the office's."""
 
     def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
         if scope.national:
@@ -64,7 +75,9 @@ class CooperativePolicy:
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
         if action == "view" and obj.status in PUBLIC_STATUSES:
             return True
-        return _managed(scope, Cooperative.objects.filter(pk=obj.pk), "").exists()
+        if action.startswith("officer:"):
+            return office_covers(scope, obj)
+        return office_covers(scope, obj) or obj.pk in scope.cooperative_ids
 
 
 def managed_cooperatives(scope: Scope, qs: QuerySet[Cooperative]) -> QuerySet[Cooperative]:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "taavon.accounts",
     "taavon.audit",
     "taavon.notifications",
+    "taavon.workflow",
     "taavon.registry",
     "taavon.capital",
     "taavon.founding",

@@ -27,6 +27,7 @@ USER_MENU: list[tuple[Any, str, str]] = [
     (_("نمایه و توکن‌های API"), "web:profile", "user"),
     (_("اعلان‌ها"), "web:notifications", "user"),
     (_("گزارش ممیزی"), "web:audit", "officer"),
+    (_("گردش‌های کار"), "web:workflow-list", "officer"),
     (_("مدیریت سامانه"), "admin:index", "sysadmin"),
     (_("مستندات API"), "api-v1:openapi-view", "user"),
 ]

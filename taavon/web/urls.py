@@ -24,5 +24,6 @@ urlpatterns = [
     path("founding/", include("taavon.web.urls_founding")),
     path("cooperatives/", include("taavon.web.urls_cooperatives")),
     path("registry/", include("taavon.web.urls_public")),
+    path("workflows/", include("taavon.web.urls_workflows")),
     path("", include("taavon.web.urls_imports")),
 ]

@@ -269,7 +269,7 @@ def test_a_stale_action_is_explained(
 ) -> None:
     client = login_client(officer)
     response = client.post(action(approved, "approve"), {"name_rank": "1"}, follow=True)
-    assert "در وضعیت کنونی درخواست ممکن نیست" in response.content.decode()
+    assert "شاید هم‌زمان کاربر دیگری آن را تغییر داده است" in response.content.decode()
 
 
 def test_approve_with_a_taken_name_shows_the_error(

@@ -7,20 +7,17 @@ import pytest
 from taavon.accounts.models import User
 from taavon.founding.models import ApplicationStatus as S
 from taavon.founding.models import FoundingApplication
-from taavon.founding.workflow import (
-    ACTIONS,
-    APPLICANT,
-    OFFICER,
-    TRANSITIONS,
-    allowed_transitions,
-    transition_for,
-)
+from taavon.founding.workflow import ACTIONS, APPLICANT, FOUNDING, OFFICER
+from taavon.workflow.access import allowed_transitions
+from taavon.workflow.selectors import overdue
+
+TRANSITIONS = FOUNDING.transitions
 
 pytestmark = pytest.mark.django_db
 
 
 def test_table_holds_the_founding_steps() -> None:
-    rows = {(t.source, t.action): (t.target, t.who) for t in TRANSITIONS}
+    rows = {(t.source, t.action): (t.target, t.roles) for t in TRANSITIONS}
     assert rows[(S.DRAFT, "submit")] == (S.SUBMITTED, (APPLICANT,))
     assert rows[(S.RETURNED, "submit")] == (S.SUBMITTED, (APPLICANT,))
     assert rows[(S.SUBMITTED, "return")] == (S.RETURNED, (OFFICER,))
@@ -44,7 +41,7 @@ def test_table_holds_the_founding_steps() -> None:
 
 def test_final_statuses_have_no_way_out() -> None:
     for status in (S.REJECTED, S.REGISTERED, S.WITHDRAWN):
-        assert all(transition_for(status, action) is None for action in ACTIONS)
+        assert all(FOUNDING.transition(status, action) is None for action in ACTIONS)
 
 
 def test_applicant_is_offered_submit_and_withdraw_on_a_draft(
@@ -81,3 +78,31 @@ def test_both_roles_may_record_the_assembly(
 ) -> None:
     assert [t.action for t in allowed_transitions(applicant, approved)] == ["record_assembly"]
     assert [t.action for t in allowed_transitions(officer, approved)] == ["record_assembly"]
+
+
+def test_review_stages_have_target_days() -> None:
+    assert FOUNDING.stage(S.SUBMITTED).target_days == 7
+    assert FOUNDING.stage(S.DRAFT).target_days is None
+    assert FOUNDING.stage(S.REGISTERED).target_days is None
+
+
+def test_an_application_waiting_past_its_target_is_overdue(
+    submitted: FoundingApplication,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    applications = FoundingApplication.objects.filter(pk=submitted.pk)
+    assert not overdue(applications, FOUNDING).exists()
+    submitted.status_changed_at = timezone.now() - datetime.timedelta(days=8)
+    submitted.save(update_fields=["status_changed_at"])
+    assert list(overdue(applications, FOUNDING)) == [submitted]
+
+
+def test_an_officer_applying_for_themself_is_offered_no_review(
+    officer: User, submitted: FoundingApplication
+) -> None:
+    submitted.applicant = officer
+    submitted.save(update_fields=["applicant"])
+    assert [t.action for t in allowed_transitions(officer, submitted)] == ["withdraw"]

@@ -13,7 +13,7 @@ from taavon.persian.validators import is_valid_mobile, is_valid_national_id
 from taavon.registry.models import Membership, MembershipStatus
 from taavon.registry.selectors import management as selectors
 from taavon.registry.services.members import PersonData, membership_admit, membership_exit
-from taavon.registry.services.members import cooperative_status_change as status_change_service
+from taavon.registry.services.status import cooperative_status_change as status_change_service
 
 from ..errors import ErrorOut
 from ..pagination import Pagination

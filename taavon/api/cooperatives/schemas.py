@@ -65,8 +65,8 @@ class CapitalTotalsOut(Schema):
 class CooperativeStatusChangeOut(Schema):
     from_status: str
     to_status: str
-    reason: str
-    changed_at: datetime
+    reason: str = Field(..., alias="note")
+    changed_at: datetime = Field(..., alias="at")
 
 
 class ManagedCooperativeDetailOut(ManagedCooperativeOut):

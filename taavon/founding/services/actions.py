@@ -13,7 +13,6 @@ from fractions import Fraction
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,14 +34,15 @@ from taavon.persian.jalali import to_jalali
 from taavon.persian.text import normalize, to_latin_digits
 from taavon.persian.validators import normalize_legal_national_id, validate_legal_national_id
 from taavon.persian.validators import normalize_national_id as normalize_nid
+from taavon.registry.locking import lock_cooperative
 from taavon.registry.models import (
     Cooperative,
     CooperativeStatus,
-    CooperativeStatusChange,
     Membership,
     MembershipStatus,
 )
-from taavon.registry.services.members import admit_locked, lock_for_members, record_status
+from taavon.registry.services.members import admit_locked, lock_for_members
+from taavon.registry.services.status import cooperative_opened, cooperative_register
 
 # --- approve --------------------------------------------------------------------------------
 
@@ -107,12 +107,10 @@ def approve(application: FoundingApplication, actor: User, payload: dict[str, An
         rule_profile=profile,
     )
     number = agreement_number(application, today)
-    CooperativeStatusChange.objects.create(
-        cooperative=cooperative,
-        from_status="",
-        to_status=CooperativeStatus.FOUNDING,
+    cooperative_opened(
         actor=actor,
-        reason=_("موافقت‌نامهٔ شمارهٔ %(n)s") % {"n": number},
+        cooperative=cooperative,
+        note=_("موافقت‌نامهٔ شمارهٔ %(n)s") % {"n": number},
     )
     locked = lock_for_members(cooperative.pk)
     admit_locked(locked, [(f.person, today) for f in founders], is_founder=True)
@@ -325,7 +323,7 @@ def _check_capital(cooperative: Cooperative, profile: Any) -> None:
 def register(application: FoundingApplication, actor: User, payload: dict[str, Any]) -> str:
     """Registration number, date and legal national ID; the cooperative becomes active."""
     assert application.cooperative_id is not None
-    cooperative = Cooperative.objects.select_for_update().get(pk=application.cooperative_id)
+    cooperative = lock_cooperative(application.cooperative_id)
     profile = application.rule_profile
     assembly = FoundingAssembly.objects.filter(application=application).first()
     if assembly is None:
@@ -351,30 +349,11 @@ def register(application: FoundingApplication, actor: User, payload: dict[str, A
             code="below_min_members",
         )
     _check_capital(cooperative, profile)
-    cooperative.registration_number = number
-    cooperative.registration_date = registered_on
-    cooperative.legal_national_id = legal_id
-    try:
-        with transaction.atomic():
-            cooperative.save(
-                update_fields=[
-                    "registration_number",
-                    "registration_date",
-                    "legal_national_id",
-                    "updated_at",
-                ]
-            )
-    except IntegrityError:
-        raise fail(
-            "legal_national_id",
-            _("این شناسه ملی پیش‌تر برای تعاونی دیگری ثبت شده است."),
-            code="duplicate",
-        ) from None
-    record_status(
-        cooperative,
-        CooperativeStatus.ACTIVE,
+    application.cooperative = cooperative_register(
         actor=actor,
-        reason=_("ثبت به شمارهٔ %(n)s") % {"n": number},
+        cooperative_id=cooperative.pk,
+        registration_number=number,
+        registration_date=registered_on,
+        legal_national_id=legal_id,
     )
-    application.cooperative = cooperative
     return _("شمارهٔ ثبت %(n)s، شناسه ملی %(id)s") % {"n": number, "id": legal_id}

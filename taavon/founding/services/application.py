@@ -19,10 +19,9 @@ from taavon.founding.services.common import (
     FieldErrors,
     fa,
     fail,
-    lock_application,
+    lock_for_step,
     notify_applicant,
 )
-from taavon.founding.workflow import STEPS
 from taavon.geo.models import County
 from taavon.persian.text import normalize, search_key
 from taavon.persian.validators import validate_mobile, validate_national_id
@@ -241,7 +240,7 @@ def application_create(
     _set_founders(application, people, chair)
     audit_record(
         actor=actor,
-        action="registry.founding.create",
+        action="founding.create",
         obj=application,
         summary=application.tracking_code,
         changes={"names": cleaned_names, "founders": len(people)},
@@ -256,17 +255,6 @@ def application_create(
         )
         % {"code": application.tracking_code},
     )
-    return application
-
-
-def _lock_editable(application_id: int) -> FoundingApplication:
-    application = lock_application(application_id)
-    if application.status not in STEPS["edit"].statuses:
-        raise ConflictError(
-            _("درخواست در وضعیت «%(s)s» قابل ویرایش نیست.")
-            % {"s": application.get_status_display()},
-            code="not_editable",
-        )
     return application
 
 
@@ -286,7 +274,7 @@ EDITABLE = {
 @transaction.atomic
 def application_update(*, actor: User, application_id: int, **changes: Any) -> FoundingApplication:
     """Edit a draft or returned application; only the given fields change."""
-    application = _lock_editable(application_id)
+    application = lock_for_step(actor, application_id, "edit")
     unknown = set(changes) - EDITABLE
     if unknown:
         raise ApplicationError(
@@ -338,7 +326,7 @@ def application_update(*, actor: User, application_id: int, **changes: Any) -> F
         _set_names(application, names)
     audit_record(
         actor=actor,
-        action="registry.founding.update",
+        action="founding.update",
         obj=application,
         summary=application.tracking_code,
         changes={"fields": sorted(changes)},
@@ -348,7 +336,7 @@ def application_update(*, actor: User, application_id: int, **changes: Any) -> F
 
 @transaction.atomic
 def founder_add(*, actor: User, application_id: int, person: PersonData) -> Founder:
-    application = _lock_editable(application_id)
+    application = lock_for_step(actor, application_id, "edit")
     errors = FieldErrors()
     people = clean_founders([person], None, errors)
     if errors:
@@ -363,7 +351,7 @@ def founder_add(*, actor: User, application_id: int, person: PersonData) -> Foun
     )
     audit_record(
         actor=actor,
-        action="registry.founding.founder_add",
+        action="founding.founder_add",
         obj=application,
         summary=record.full_name,
     )
@@ -372,7 +360,7 @@ def founder_add(*, actor: User, application_id: int, person: PersonData) -> Foun
 
 @transaction.atomic
 def founder_remove(*, actor: User, application_id: int, founder_id: int) -> None:
-    application = _lock_editable(application_id)
+    application = lock_for_step(actor, application_id, "edit")
     founder = application.founders.select_related("person").filter(pk=founder_id).first()
     if founder is None:
         raise fail("founder", _("این مؤسس در درخواست نیست."), code="not_found")
@@ -392,7 +380,7 @@ def founder_remove(*, actor: User, application_id: int, founder_id: int) -> None
             first.save(update_fields=["is_chair"])
     audit_record(
         actor=actor,
-        action="registry.founding.founder_remove",
+        action="founding.founder_remove",
         obj=application,
         summary=founder.person.full_name,
     )

@@ -19,15 +19,14 @@ from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe
-from taavon.core.errors import ApplicationError, ConflictError
+from taavon.core.errors import ApplicationError
 from taavon.founding.services.common import (
     fail,
-    lock_application,
+    lock_for_step,
     notify_applicant,
     rials,
     whole_number,
 )
-from taavon.founding.workflow import STEPS
 from taavon.persian.text import to_persian_digits
 from taavon.registry.models import Membership, MembershipStatus
 
@@ -94,12 +93,7 @@ def founding_capital_record(
 ) -> list[LedgerEntry]:
     """Record the founders' subscribed shares and payments (after approval, before
     registration)."""
-    application = lock_application(application_id)
-    if application.status not in STEPS["capital"].statuses:
-        raise ConflictError(
-            _("در وضعیت «%(s)s» نمی‌توان سرمایه ثبت کرد.") % {"s": application.get_status_display()},
-            code="invalid_transition",
-        )
+    application = lock_for_step(actor, application_id, "capital")
     if effective_on > timezone.localdate():
         raise fail("effective_on", _("تاریخ نمی‌تواند در آینده باشد."))
     cooperative_id = application.cooperative_id
@@ -143,7 +137,7 @@ def founding_capital_record(
     paid_total = sum(e.paid_delta for e in entries)
     audit_record(
         actor=actor,
-        action="registry.founding.capital",
+        action="founding.capital",
         obj=application,
         summary=f"{application.tracking_code}: +{subscribed} subscribed, +{paid_total} paid",
         changes={"subscribed": subscribed, "paid": paid_total, "entries": len(entries)},

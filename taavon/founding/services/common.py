@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from taavon.accounts.models import User
-from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
+from taavon.core.permissions import AnyUser, require
 from taavon.founding.models import FoundingApplication
+from taavon.founding.workflow import STEPS
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
 from taavon.persian.text import to_persian_digits
+from taavon.workflow.services import ActionForbidden
+
+__all__ = ["ActionForbidden"]
 
 # Nominal value of one share in the default share class when the officer gives none at approval:
 # one million rials (100,000 tomans), a common nominal value in cooperative statutes.
 DEFAULT_NOMINAL_VALUE = 1_000_000
 MAX_RIALS = 10**15
-
-
-class ActionForbidden(ApplicationError):
-    """The user sees the application but may not take this action on it."""
-
-    status_code = 403
 
 
 class FieldErrors:
@@ -83,6 +80,34 @@ def lock_application(application_id: int) -> FoundingApplication:
         raise NotFoundError() from None
 
 
+STEP_REFUSALS = {
+    # step: (status conflict, code, forbidden)
+    "edit": (
+        _lazy("درخواست در وضعیت «%(s)s» قابل ویرایش نیست."),
+        "not_editable",
+        _lazy("شما اجازهٔ ویرایش این درخواست را ندارید."),
+    ),
+    "capital": (
+        _lazy("در وضعیت «%(s)s» نمی‌توان سرمایه ثبت کرد."),
+        "invalid_transition",
+        _lazy("شما اجازهٔ ثبت سرمایه برای این درخواست را ندارید."),
+    ),
+}
+
+
+def lock_for_step(actor: AnyUser | None, application_id: int, step: str) -> FoundingApplication:
+    """The application locked for work of one step (founding/workflow.py STEPS): 404 unless the
+    actor sees it, 409 in a stage where the step is not done, 403 for a role that may not."""
+    application = lock_application(application_id)
+    require(actor, "view", application)
+    conflict, code, forbidden = STEP_REFUSALS[step]
+    if application.status not in STEPS[step].statuses:
+        raise ConflictError(str(conflict) % {"s": application.get_status_display()}, code=code)
+    if not STEPS[step].permits(actor, application):
+        raise ActionForbidden(str(forbidden), code="forbidden")
+    return application
+
+
 def notify_applicant(application: FoundingApplication, *, code: str, title: str, body: str) -> None:
     """In-app now; SMS and email go out after the transaction commits (notification_send)."""
     notification_send(
@@ -93,7 +118,3 @@ def notify_applicant(application: FoundingApplication, *, code: str, title: str,
         url=reverse("web:founding-detail", args=[application.pk]),
         channels=(Channel.SMS, Channel.EMAIL),
     )
-
-
-def actor_or_none(actor: Any) -> User | None:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None

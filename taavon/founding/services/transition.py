@@ -1,35 +1,34 @@
-"""`application_transition`: the one place an application changes status.
+"""`application_transition`: every status change of a founding application.
 
-It locks the row, checks the workflow table (registry/workflow.py) and the actor's permission,
-runs the action's rules, records the transition and an audit event, and notifies the applicant
-(SMS and email go out on commit). A second officer approving the same application at the same
-moment waits for the lock, then finds the status already changed and gets a Persian error.
+The workflow engine (`workflow.services.workflow_transition`) locks the row, checks the founding
+table (founding/workflow.py) and the actor's permission, runs the action's rules below, records
+the transition and an audit event; the applicant is notified (SMS and email go out on commit).
+A second officer approving the same application at the same moment waits for the lock, then
+finds the status already changed and gets a Persian error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
-from taavon.audit.services import audit_record
-from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
-from taavon.core.permissions import can
-from taavon.founding.models import ApplicationTransition, FoundingApplication
+from taavon.core.errors import ApplicationError
+from taavon.core.permissions import AnyUser
+from taavon.founding.models import FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
-    ActionForbidden,
     fa,
     fail,
-    lock_application,
     notify_applicant,
 )
-from taavon.founding.workflow import ACTIONS, LABELS, transition_for
+from taavon.founding.workflow import ACTIONS
 from taavon.persian.text import normalize
+from taavon.workflow.definitions import Transition
+from taavon.workflow.services import workflow_transition
 
 # (application, actor, payload) -> note kept in the transition history
 Handler = Callable[[FoundingApplication, User, dict[str, Any]], str]
@@ -149,65 +148,42 @@ def _message(application: FoundingApplication, action: str, note: str) -> tuple[
     ) % {"code": code}
 
 
-def _check(actor: User, application: FoundingApplication, action: str) -> None:
-    if action not in ACTIONS:
-        raise ApplicationError(_("اقدام ناشناخته است."), code="unknown_action")
-    if not can(actor, "view", application):
-        raise NotFoundError()
-    row = transition_for(application.status, action)
-    if row is None:
-        raise ConflictError(
-            _(
-                "این درخواست اکنون در وضعیت «%(status)s» است و «%(action)s» در این وضعیت ممکن "
-                "نیست؛ شاید هم‌زمان کاربر دیگری آن را تغییر داده است. صفحه را دوباره بارگذاری "
-                "کنید."
-            )
-            % {"status": application.get_status_display(), "action": LABELS[action]},
-            code="invalid_transition",
-            extra={"status": application.status},
-        )
-    if not row.permits(actor, application):
-        raise ActionForbidden(
-            _("شما اجازهٔ «%(action)s» را برای این درخواست ندارید.") % {"action": LABELS[action]},
-            code="forbidden",
-        )
-
-
-@transaction.atomic
-def application_transition(
-    *, actor: User, application_id: int, action: str, **payload: Any
-) -> FoundingApplication:
-    """Take `action` on the application (see workflow.TRANSITIONS for what is allowed)."""
-    application = lock_application(application_id)
-    _check(actor, application, action)
-    unknown = set(payload) - PAYLOAD_FIELDS[action]
+def _handle(
+    application: FoundingApplication, actor: User, row: Transition, payload: Mapping[str, Any]
+) -> str:
+    """The action's rules, once the engine has locked the row and authorised the actor."""
+    fields = dict(payload)
+    unknown = set(fields) - PAYLOAD_FIELDS[row.action]
     if unknown:
         raise ApplicationError(
             _("فیلد ناشناخته."),
             code="invalid",
             fields={k: [_("فیلد ناشناخته.")] for k in sorted(unknown)},
         )
-    row = transition_for(application.status, action)
-    assert row is not None
-    note = HANDLERS[action](application, actor, payload)
-    before = application.status
-    application.status = row.target
-    application.save()
-    ApplicationTransition.objects.create(
-        application=application,
+    return HANDLERS[row.action](application, actor, fields)
+
+
+AUDIT_ACTIONS: dict[str, str] = {action: f"founding.{action}" for action in ACTIONS}
+
+
+def _notify(application: FoundingApplication, row: Transition, note: str) -> None:
+    title, body = _message(application, row.action, note)
+    notify_applicant(application, code=row.action, title=title, body=body)
+
+
+def application_transition(
+    *, actor: AnyUser | None, application_id: int, action: str, **payload: Any
+) -> FoundingApplication:
+    """Take `action` on the application (see founding/workflow.py for what is allowed)."""
+    return workflow_transition(
+        actor=actor,
+        subject=FoundingApplication.objects.select_related(
+            "county__province", "rule_profile", "applicant", "cooperative"
+        ),
+        pk=application_id,
         action=action,
-        from_status=before,
-        to_status=row.target,
-        actor=actor,
-        note=note,
+        payload=payload,
+        handler=_handle,
+        audit_action=AUDIT_ACTIONS.get(action),
+        notify=_notify,
     )
-    audit_record(
-        actor=actor,
-        action=f"registry.founding.{action}",
-        obj=application,
-        summary=f"{application.tracking_code}: {before} → {row.target}",
-        changes={"from": before, "to": row.target, "note": note[:500]},
-    )
-    title, body = _message(application, action, note)
-    notify_applicant(application, code=action, title=title, body=body)
-    return application

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from taavon.workflow.definitions import Workflow
+from taavon.workflow.models import TransitionRecord, WorkflowSubject
 
 
 class CooperativeStatus(models.TextChoices):
@@ -47,7 +49,7 @@ class MembershipKind(models.TextChoices):
     SPECIAL = "special", _("خاص")
 
 
-class Cooperative(models.Model):
+class Cooperative(WorkflowSubject):
     name = models.CharField(_("نام"), max_length=200)
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
     kind = models.CharField(
@@ -104,6 +106,7 @@ class Cooperative(models.Model):
             models.Index(fields=["county", "status"], name="registry_coop_county_status"),
             models.Index(fields=["status", "sector"], name="registry_coop_status_sector"),
             models.Index(fields=["registration_number"], name="registry_coop_regno"),
+            models.Index(fields=["status", "status_changed_at"], name="registry_coop_stage_since"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -112,8 +115,15 @@ class Cooperative(models.Model):
             ),
         ]
 
+    workflow_history = "status_changes"
+
     def __str__(self) -> str:
         return self.name
+
+    def workflow(self) -> Workflow:
+        from ..workflow import COOPERATIVE_STATUS
+
+        return COOPERATIVE_STATUS
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         from taavon.persian.text import normalize, search_key
@@ -132,23 +142,14 @@ class Cooperative(models.Model):
         return self.status != CooperativeStatus.FOUNDING
 
 
-class CooperativeStatusChange(models.Model):
+class CooperativeStatusChange(TransitionRecord):
     """Recorded history of status: founding → active → inactive → liquidation → dissolved."""
 
     cooperative = models.ForeignKey(
         Cooperative, on_delete=models.CASCADE, related_name="status_changes"
     )
-    from_status = models.CharField(max_length=16, choices=CooperativeStatus.choices, blank=True)
-    to_status = models.CharField(max_length=16, choices=CooperativeStatus.choices)
-    reason = models.TextField(_("دلیل"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
+    from_status = models.CharField(max_length=40, choices=CooperativeStatus.choices, blank=True)
+    to_status = models.CharField(max_length=40, choices=CooperativeStatus.choices)
 
-    class Meta:
-        ordering = ["changed_at", "id"]
-        indexes = [models.Index(fields=["cooperative", "changed_at"], name="registry_status_hist")]
-
-    def __str__(self) -> str:
-        return f"{self.from_status}→{self.to_status}"
+    class Meta(TransitionRecord.Meta):
+        indexes = [models.Index(fields=["cooperative", "at"], name="registry_status_hist")]

@@ -8,18 +8,24 @@ capital figures are read in `taavon.capital.selectors`.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
 from taavon.core.errors import NotFoundError
-from taavon.core.permissions import AnyUser, get_visible_or_404, require, scope_of
+from taavon.core.permissions import AnyUser, can, get_visible_or_404, require, scope_of
 from taavon.persian.text import ZWNJ, normalize, search_key, to_latin_digits
 
-from ..models import Cooperative, CooperativeStatusChange, Membership, MembershipStatus
+from ..models import (
+    Cooperative,
+    CooperativeStatus,
+    CooperativeStatusChange,
+    Membership,
+    MembershipStatus,
+)
 from ..policies import managed_cooperatives
+from ..workflow import COOPERATIVE_STATUS, OFFICE_ACTIONS
 
 
 def cooperative_for_manager(user: AnyUser, cooperative_id: object) -> Cooperative:
@@ -34,13 +40,8 @@ def cooperative_for_manager(user: AnyUser, cooperative_id: object) -> Cooperativ
 
 
 def may_change_status(user: AnyUser, cooperative: Cooperative) -> bool:
-    """Status changes are the office's: an officer whose county/province covers the cooperative
-    (a manager role over the same cooperative does not count)."""
-    scope = scope_of(user)
-    if not scope.is_officer:
-        return False
-    officer = dataclasses.replace(scope, cooperative_ids=frozenset())
-    return managed_cooperatives(officer, Cooperative.objects.filter(pk=cooperative.pk)).exists()
+    """Status changes are the office's (the policy's `officer:` actions)."""
+    return can(user, "officer:status", cooperative)
 
 
 def cooperative_for_officer(user: AnyUser, cooperative_id: object) -> Cooperative:
@@ -118,4 +119,13 @@ def member_search(qs: QuerySet[Membership], q: str) -> QuerySet[Membership]:
 
 
 def status_history(cooperative: Cooperative) -> QuerySet[CooperativeStatusChange]:
-    return cooperative.status_changes.select_related("actor").order_by("-changed_at", "-id")
+    return cooperative.status_changes.select_related("actor").order_by("-at", "-id")
+
+
+def office_status_targets(cooperative: Cooperative) -> list[tuple[str, str]]:
+    """The statuses the office may move the cooperative to now, as (code, label) choices."""
+    return [
+        (row.target, str(CooperativeStatus(row.target).label))
+        for row in COOPERATIVE_STATUS.transitions_from(cooperative.status)
+        if row.action in OFFICE_ACTIONS
+    ]

@@ -450,7 +450,7 @@ def public_cooperative(cooperative_id: int) -> PublicCooperative:
         StatusEvent(status=to_status, at=at)
         for to_status, at in CooperativeStatusChange.objects.filter(
             cooperative_id=cooperative_id
-        ).values_list("to_status", "changed_at")
+        ).values_list("to_status", "at")
     ]
     return PublicCooperative(
         **row.__dict__,

@@ -1,4 +1,4 @@
-"""People, admission and exit of members, and the cooperative's status history."""
+"""People, and the admission and exit of members."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from ..exits import run_exit_handlers
 from ..models import (
     Cooperative,
     CooperativeStatus,
-    CooperativeStatusChange,
     Membership,
     MembershipStatus,
     Person,
@@ -268,51 +267,3 @@ def membership_exit(
         changes={"status": status, **facts},
     )
     return membership
-
-
-# from → allowed targets; founding → active happens only through registration.
-STATUS_TRANSITIONS: dict[str, set[str]] = {
-    CooperativeStatus.ACTIVE: {CooperativeStatus.INACTIVE, CooperativeStatus.LIQUIDATION},
-    CooperativeStatus.INACTIVE: {CooperativeStatus.ACTIVE, CooperativeStatus.LIQUIDATION},
-    CooperativeStatus.LIQUIDATION: {CooperativeStatus.DISSOLVED},
-}
-
-
-def record_status(
-    cooperative: Cooperative, to_status: str, *, actor: User | None, reason: str = ""
-) -> None:
-    CooperativeStatusChange.objects.create(
-        cooperative=cooperative,
-        from_status=cooperative.status,
-        to_status=to_status,
-        actor=actor if actor and actor.is_authenticated else None,
-        reason=reason,
-    )
-    cooperative.status = to_status
-    cooperative.save(update_fields=["status", "updated_at"])
-
-
-@transaction.atomic
-def cooperative_status_change(
-    *, actor: User, cooperative_id: int, to_status: str, reason: str
-) -> Cooperative:
-    cooperative = (
-        Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
-    )
-    if to_status not in STATUS_TRANSITIONS.get(cooperative.status, set()):
-        raise ApplicationError(_("این تغییر وضعیت مجاز نیست."), code="invalid_transition")
-    reason = normalize(reason, multiline=True)
-    if not reason:
-        raise ApplicationError(
-            _("دلیل تغییر وضعیت لازم است."), code="invalid", fields={"reason": []}
-        )
-    before = cooperative.status
-    record_status(cooperative, to_status, actor=actor, reason=reason)
-    audit_record(
-        actor=actor,
-        action="registry.cooperative.status",
-        obj=cooperative,
-        summary=f"{before} → {to_status}",
-        changes={"from": before, "to": to_status},
-    )
-    return cooperative

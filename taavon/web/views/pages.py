@@ -11,6 +11,7 @@ from django.shortcuts import render
 from taavon.accounts.selectors import user_roles
 from taavon.capital.selectors.mine import my_memberships
 from taavon.core.permissions import scope_of, visible
+from taavon.founding.selectors import overdue_count
 from taavon.geo.models import County, Province
 from taavon.notifications.selectors import notification_list
 from taavon.registry.models import Cooperative, CooperativeStatus
@@ -56,5 +57,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cooperatives": cooperatives.order_by("name")[:20] if has_scope else [],
         "cooperative_count": cooperatives.count() if has_scope else 0,
         "notifications": notification_list(user=user, unread_only=False)[:5],  # type: ignore[arg-type]
+        "founding_overdue": overdue_count(user) if scope.is_officer else None,
     }
     return render(request, "web/dashboard.html", context)

@@ -124,7 +124,7 @@ def test_detail_404_for_founding_and_unknown(
 def test_status_history_shows_dates_and_statuses_only(
     anon: Client, registry: dict[str, Cooperative], national_officer
 ) -> None:
-    from taavon.registry.services.members import cooperative_status_change
+    from taavon.registry.services.status import cooperative_status_change
 
     coop = registry["kaf"]
     cooperative_status_change(

@@ -29,7 +29,7 @@ from taavon.registry.selectors.management import (
     managed_cooperative_list,
     status_history,
 )
-from taavon.registry.services.members import cooperative_status_change
+from taavon.registry.services.status import cooperative_status_change
 
 from .common import (
     actor_of,

@@ -24,7 +24,7 @@ from taavon.registry.models import (
     MembershipStatus,
     Sector,
 )
-from taavon.registry.services.members import STATUS_TRANSITIONS
+from taavon.registry.selectors.management import office_status_targets
 
 _SEPARATORS = re.compile(r"[,\u066c\u060c\s\u200c]")
 _DECIMAL = re.compile(r"[.\u066b/]")
@@ -249,7 +249,4 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args: Any, cooperative: Cooperative, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        allowed = STATUS_TRANSITIONS.get(cooperative.status, set())
-        self.fields["to_status"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in CooperativeStatus.choices if value in allowed
-        ]
+        self.fields["to_status"].choices = office_status_targets(cooperative)  # type: ignore[attr-defined]

@@ -17,7 +17,8 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import scope_of
 from taavon.founding import selectors
 from taavon.founding.models import FoundingApplication, OfficerRole
-from taavon.founding.workflow import LABELS, STEPS, STYLES, allowed_transitions
+from taavon.founding.workflow import STEPS
+from taavon.workflow.access import allowed_transitions
 
 from .forms import (
     ApplicationForm,
@@ -156,8 +157,8 @@ def detail_context(
     actions: list[dict[str, Any]] = [
         {
             "code": row.action,
-            "label": LABELS[row.action],
-            "style": STYLES[row.action],
+            "label": row.name,
+            "style": row.style,
             "form": forms_by_action[row.action],
         }
         for row in rows

@@ -286,6 +286,7 @@ class FilterForm(forms.Form):
         choices=[("", _("همه"))] + [(s.value, s.label) for s in ApplicationStatus],
     )
     q = forms.CharField(label=_("کد رهگیری یا نام"), required=False, max_length=100)
+    overdue = forms.BooleanField(label=_("فقط موارد گذشته از مهلت"), required=False)
 
     def __init__(self, *args: Any, officer: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

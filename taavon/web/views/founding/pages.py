@@ -24,8 +24,9 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import scope_of
 from taavon.founding import selectors, services
 from taavon.founding.models import ApplicationStatus
-from taavon.founding.workflow import ACTIONS, STEPS, transition_for
+from taavon.founding.workflow import STEPS
 from taavon.persian.text import to_persian_digits
+from taavon.workflow.access import allowed_transitions
 
 from .common import (
     action_form,
@@ -64,9 +65,13 @@ def application_list(request: HttpRequest) -> HttpResponse:
     tab = tab if officer and tab == "queue" else "mine"
     form = FilterForm(request.GET or None, officer=tab == "queue")
     status = q = ""
+    overdue = False
     if form.is_valid():
         status, q = form.cleaned_data["status"], form.cleaned_data["q"]
-    qs = selectors.application_list(user=request.user, status=status, mine=tab == "mine", q=q)
+        overdue = form.cleaned_data["overdue"]
+    qs = selectors.application_list(
+        user=request.user, status=status, mine=tab == "mine", q=q, overdue=overdue
+    )
     if tab == "queue" and not status:
         qs = qs.exclude(status=ApplicationStatus.DRAFT)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
@@ -178,21 +183,14 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @not_found_as_404
 def application_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     application = selectors.application_get(user=request.user, pk=pk)
-    if action not in ACTIONS:
-        raise Http404
-    row = transition_for(application.status, action)
-    if row is None:
-        messages.error(
-            request,
-            _(
-                "این اقدام در وضعیت کنونی درخواست ممکن نیست؛ شاید هم‌زمان "
-                "کاربر دیگری آن را تغییر داده است."
-            ),
-        )
-        return redirect("web:founding-detail", pk=application.pk)
-    if not row.permits(request.user, application):
+    if action not in DONE:
         raise Http404
     form = action_form(action, application, request.POST)
+    if not form.is_valid() and action not in {
+        row.action for row in allowed_transitions(request.user, application)
+    }:
+        # Nothing to show the form for: the service would refuse the action anyway.
+        raise Http404
     if form.is_valid():
         payload = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
         try:
@@ -205,7 +203,7 @@ def application_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
         except services.ActionForbidden:
             raise Http404 from None
         except ApplicationError as exc:
-            if exc.code == "invalid_transition":
+            if exc.code in ("invalid_transition", "unknown_action"):
                 messages.error(request, exc.message)
                 return redirect("web:founding-detail", pk=application.pk)
             apply_error(form, exc)
@@ -223,10 +221,11 @@ def application_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
 @not_found_as_404
 def application_capital(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, pk=pk)
-    if not STEPS["capital"].permits(request.user, application):
-        raise Http404
     header, formset, pairs = capital_forms(application, request.POST)
-    if header.is_valid() and formset.is_valid():
+    valid = header.is_valid() and formset.is_valid()
+    if not valid and not STEPS["capital"].permits(request.user, application):
+        raise Http404  # no form to show again: the service would refuse anyway
+    if valid:
         rows = [
             services.CapitalRow(
                 membership_id=f.cleaned_data["membership_id"],
@@ -243,7 +242,12 @@ def application_capital(request: HttpRequest, pk: int) -> HttpResponse:
                 effective_on=header.cleaned_data["effective_on"],
                 reference=header.cleaned_data["reference"],
             )
+        except services.ActionForbidden:
+            raise Http404 from None
         except ApplicationError as exc:
+            if exc.code == "invalid_transition":
+                messages.error(request, exc.message)
+                return redirect("web:founding-detail", pk=application.pk)
             _capital_error(exc, header, formset)
         else:
             messages.success(request, _("سرمایهٔ مؤسسان ثبت شد."))
@@ -336,8 +340,6 @@ def similar(request: HttpRequest) -> HttpResponse:
 @not_found_as_404
 def founder_add(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, pk=pk)
-    if not STEPS["edit"].permits(request.user, application):
-        raise Http404
     form = FounderForm(request.POST, prefix="add")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -349,6 +351,8 @@ def founder_add(request: HttpRequest, pk: int) -> HttpResponse:
                 application_id=application.pk,
                 person=form.person(),
             )
+        except services.ActionForbidden:
+            raise Http404 from None
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -361,14 +365,14 @@ def founder_add(request: HttpRequest, pk: int) -> HttpResponse:
 @not_found_as_404
 def founder_remove(request: HttpRequest, pk: int, founder_id: int) -> HttpResponse:
     application = selectors.application_get(user=request.user, pk=pk)
-    if not STEPS["edit"].permits(request.user, application):
-        raise Http404
     try:
         services.founder_remove(
             actor=_user(request),
             application_id=application.pk,
             founder_id=founder_id,
         )
+    except services.ActionForbidden:
+        raise Http404 from None
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
