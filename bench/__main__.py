@@ -6,9 +6,15 @@ import argparse
 import os
 import shlex
 import sys
+import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dataset import SCALES, prepare_database
+
+if TYPE_CHECKING:
+    from .dataset import BuildReport
+    from .harness import Row
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 MIN_TIMED_ROWS = 1_000
@@ -95,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()
+        from django.db import connections
+
         from .dataset import build
         from .harness import Context, Row
         from .report import render
@@ -117,28 +125,22 @@ def main(argv: list[str] | None = None) -> int:
             rounds=args.rounds,
             max_seconds=args.max_seconds,
         )
-        rows = []
-        if report.cooperatives >= MIN_TIMED_ROWS:  # fewer rows insert in milliseconds: noise
-            rows.append(
-                Row(
-                    f"dataset: cooperatives inserted ({report.method})",
-                    report.insert_rows_per_second,
-                    "rows/s",
-                    "same rows into an index-free copy of the table",
-                    report.bare_insert_rows_per_second,
-                    True,
-                )
-            )
+        rows = [_cooperatives_row(report)]
+        failed: list[str] = []
         try:
             for entry in selected:
                 print(f"bench: {entry.name}: {entry.title}", file=sys.stderr, flush=True)
-                rows += entry.run(ctx)
-        except Exception as exc:
-            # No partial table: a figure from a failing endpoint would be misleading.
-            print(f"bench: entry {entry.name} failed: {exc!r}", file=sys.stderr)
-            if ctx._server is not None:
-                print(f"bench: server log:\n{ctx._server.log_tail()}", file=sys.stderr)
-            return 1
+                try:
+                    rows += entry.run(ctx)
+                except (Exception, SystemExit) as exc:
+                    # This entry's row says why it has no figure; the others still run.
+                    failed.append(entry.name)
+                    rows.append(Row.failed(entry.name, entry.title, _describe(exc)))
+                    print(f"bench: entry {entry.name} failed:", file=sys.stderr)
+                    traceback.print_exception(exc, file=sys.stderr)
+                    if ctx._server is not None:
+                        print(f"bench: server log:\n{ctx._server.log_tail()}", file=sys.stderr)
+                    connections.close_all()  # the next entry starts on a fresh connection
         finally:
             ctx.close()
         command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -162,12 +164,36 @@ def main(argv: list[str] | None = None) -> int:
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"bench: wrote {path.relative_to(RESULTS_DIR.parent.parent)}", file=sys.stderr)
+        if failed:
+            print(f"bench: failed entries: {', '.join(failed)}", file=sys.stderr)
+            return 1
     finally:
         from django.db import connections
 
         connections.close_all()
         db.cleanup()
     return 0
+
+
+def _cooperatives_row(report: BuildReport) -> Row:
+    from .harness import Row
+
+    figure = f"dataset: {report.cooperatives:,} cooperatives inserted ({report.method})"
+    if report.cooperatives < MIN_TIMED_ROWS:
+        figure += f"; under {MIN_TIMED_ROWS:,} rows this takes milliseconds: mostly noise"
+    return Row(
+        figure,
+        report.insert_rows_per_second,
+        "rows/s",
+        "same rows into an index-free copy of the table",
+        report.bare_insert_rows_per_second,
+        True,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 500 else text[:497] + "..."
 
 
 if __name__ == "__main__":

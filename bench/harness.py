@@ -37,7 +37,12 @@ class Row:
     baseline: str
     baseline_value: float
     higher_is_better: bool
-    note: str = ""
+    error: str = ""  # the entry failed: no figure, this says why
+
+    @classmethod
+    def failed(cls, name: str, title: str, error: str) -> Row:
+        """The one row of an entry that raised: its error instead of a figure."""
+        return cls(f"{name}: {title}", float("nan"), "", "", float("nan"), True, error)
 
     @property
     def ratio(self) -> float:

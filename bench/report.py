@@ -28,6 +28,10 @@ def _number(value: float, unit: str) -> str:
 def figures_table(rows: list[Row]) -> list[str]:
     lines = ["| figure | value | baseline | baseline value | ratio |", "|---|---:|---|---:|---:|"]
     for row in rows:
+        if row.error:
+            error = " ".join(row.error.split()).replace("|", "\\|")
+            lines.append(f"| {row.figure} | **failed**: {error} | — | — | — |")
+            continue
         lines.append(
             f"| {row.figure} | {_number(row.value, row.unit)} | {row.baseline} "
             f"| {_number(row.baseline_value, row.unit)} | {row.ratio:.2f}× |"
