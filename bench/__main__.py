@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 MIN_TIMED_ROWS = 1_000
+DEFAULT_ROUNDS = 4
+SMOKE_REQUESTS = 100
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -49,8 +51,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=4,
-        help="interleave figure and baselines in this many rounds (default 4)",
+        default=None,
+        help=f"interleave figure and baselines in this many rounds (default {DEFAULT_ROUNDS})",
     )
     parser.add_argument(
         "--max-seconds",
@@ -67,7 +69,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--list", action="store_true", help="list the entries and exit")
     parser.add_argument("--no-write", action="store_true", help="print only; no results file")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check that every entry runs (CI): little work per entry, figures not for "
+        f"comparison, no results file; --requests {SMOKE_REQUESTS} and --rounds 1 unless given",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.no_write = True
+        if args.requests is None:
+            args.requests = SMOKE_REQUESTS
+    if args.rounds is None:
+        args.rounds = 1 if args.smoke else DEFAULT_ROUNDS
     if args.requests is not None and args.requests < 1:
         parser.error("--requests must be at least 1")
     if not 1 <= args.rounds <= 100:
@@ -124,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             warmup=warmup,
             rounds=args.rounds,
             max_seconds=args.max_seconds,
+            smoke=args.smoke,
         )
         rows = [_cooperatives_row(report)]
         failed: list[str] = []
@@ -156,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             rounds=args.rounds,
             entries=[e.name for e in selected],
             command=command,
+            smoke=args.smoke,
         )
         print(text)
         if not args.no_write:

@@ -93,6 +93,7 @@ class Context:
     warmup: int
     rounds: int
     max_seconds: float
+    smoke: bool = False  # --smoke: entries shrink their one-shot work (see bench/README.md)
     measurements: list[Measurement] = field(default_factory=list)
     _server: Server | None = None
 

@@ -18,6 +18,11 @@ RATIO_RULE = (
     "baseline; higher is worse."
 )
 
+SMOKE_RULE = (
+    "A smoke run (`--smoke`) checks that every entry runs: little work per entry, so these "
+    "figures are not for comparison."
+)
+
 
 def _number(value: float, unit: str) -> str:
     if unit == "ms":
@@ -121,13 +126,15 @@ def render(
     rounds: int,
     entries: list[str],
     command: str,
+    smoke: bool = False,
 ) -> str:
     vendor = "PostgreSQL" if db.vendor == "postgres" else "SQLite"
     lines = [
-        f"# Taavon bench: `{scale}` on {vendor}",
+        f"# Taavon bench: `{scale}` on {vendor}" + (" (smoke run)" if smoke else ""),
         "",
         RATIO_RULE,
         "",
+        *([SMOKE_RULE, ""] if smoke else []),
         *figures_table(rows),
         "",
         "## Measurements",
