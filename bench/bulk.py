@@ -133,7 +133,7 @@ def _kinds(table: str, columns: Sequence[str]) -> list[str]:
     kinds = []
     for column in columns:
         field = fields[column]
-        kind = (field.target_field if field.is_relation else field).get_internal_type()
+        kind = getattr(field, "target_field", field).get_internal_type()  # a key: its target
         if kind.endswith(("IntegerField", "AutoField")):
             kinds.append("int")
         elif kind == "BooleanField":
@@ -153,7 +153,7 @@ def _unescape(value: str) -> str:
     )
 
 
-def _datetime(value: str) -> str:
+def _datetime(value: str) -> str | None:
     from django.db import connection
 
     if "T" not in value and "+" not in value:  # already as Django stores it on SQLite

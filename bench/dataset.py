@@ -328,8 +328,8 @@ def _members(
     step = f"insert {persons:,} people ({method})"
     with _plain_indexes_rebuilt(report, person_table, persons) as rebuild:  # noqa: SIM117
         with _step(report, step + rebuild):
-            lines = person_lines(first_id, 0, persons, seed=SEED)
-            bulk.load_lines(person_table, person_columns, lines)
+            people = person_lines(first_id, 0, persons, seed=SEED)
+            bulk.load_lines(person_table, person_columns, people)
             bulk.sync_ids(person_table)
     report.copied[person_table] = (persons, _seconds(report, person_table, step + rebuild))
     stream = MembershipStream(
