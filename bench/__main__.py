@@ -6,12 +6,20 @@ import argparse
 import os
 import shlex
 import sys
+import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dataset import SCALES, prepare_database
 
+if TYPE_CHECKING:
+    from .dataset import BuildReport
+    from .harness import Row
+
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 MIN_TIMED_ROWS = 1_000
+DEFAULT_ROUNDS = 4
+SMOKE_REQUESTS = 100
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -43,8 +51,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--rounds",
         type=int,
-        default=4,
-        help="interleave figure and baselines in this many rounds (default 4)",
+        default=None,
+        help=f"interleave figure and baselines in this many rounds (default {DEFAULT_ROUNDS})",
     )
     parser.add_argument(
         "--max-seconds",
@@ -61,7 +69,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--list", action="store_true", help="list the entries and exit")
     parser.add_argument("--no-write", action="store_true", help="print only; no results file")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check that every entry runs (CI): little work per entry, figures not for "
+        f"comparison, no results file; --requests {SMOKE_REQUESTS} and --rounds 1 unless given",
+    )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.no_write = True
+        if args.requests is None:
+            args.requests = SMOKE_REQUESTS
+    if args.rounds is None:
+        args.rounds = 1 if args.smoke else DEFAULT_ROUNDS
     if args.requests is not None and args.requests < 1:
         parser.error("--requests must be at least 1")
     if not 1 <= args.rounds <= 100:
@@ -95,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         import django
 
         django.setup()
+        from django.db import connections
+
         from .dataset import build
         from .harness import Context, Row
         from .report import render
@@ -116,29 +138,24 @@ def main(argv: list[str] | None = None) -> int:
             warmup=warmup,
             rounds=args.rounds,
             max_seconds=args.max_seconds,
+            smoke=args.smoke,
         )
-        rows = []
-        if report.cooperatives >= MIN_TIMED_ROWS:  # fewer rows insert in milliseconds: noise
-            rows.append(
-                Row(
-                    f"dataset: cooperatives inserted ({report.method})",
-                    report.insert_rows_per_second,
-                    "rows/s",
-                    "same rows into an index-free copy of the table",
-                    report.bare_insert_rows_per_second,
-                    True,
-                )
-            )
+        rows = [_cooperatives_row(report)]
+        failed: list[str] = []
         try:
             for entry in selected:
                 print(f"bench: {entry.name}: {entry.title}", file=sys.stderr, flush=True)
-                rows += entry.run(ctx)
-        except Exception as exc:
-            # No partial table: a figure from a failing endpoint would be misleading.
-            print(f"bench: entry {entry.name} failed: {exc!r}", file=sys.stderr)
-            if ctx._server is not None:
-                print(f"bench: server log:\n{ctx._server.log_tail()}", file=sys.stderr)
-            return 1
+                try:
+                    rows += entry.run(ctx)
+                except (Exception, SystemExit) as exc:
+                    # This entry's row says why it has no figure; the others still run.
+                    failed.append(entry.name)
+                    rows.append(Row.failed(entry.name, entry.title, _describe(exc)))
+                    print(f"bench: entry {entry.name} failed:", file=sys.stderr)
+                    traceback.print_exception(exc, file=sys.stderr)
+                    if ctx._server is not None:
+                        print(f"bench: server log:\n{ctx._server.log_tail()}", file=sys.stderr)
+                    connections.close_all()  # the next entry starts on a fresh connection
         finally:
             ctx.close()
         command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -154,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             rounds=args.rounds,
             entries=[e.name for e in selected],
             command=command,
+            smoke=args.smoke,
         )
         print(text)
         if not args.no_write:
@@ -162,12 +180,36 @@ def main(argv: list[str] | None = None) -> int:
             path.parent.mkdir(exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"bench: wrote {path.relative_to(RESULTS_DIR.parent.parent)}", file=sys.stderr)
+        if failed:
+            print(f"bench: failed entries: {', '.join(failed)}", file=sys.stderr)
+            return 1
     finally:
         from django.db import connections
 
         connections.close_all()
         db.cleanup()
     return 0
+
+
+def _cooperatives_row(report: BuildReport) -> Row:
+    from .harness import Row
+
+    figure = f"dataset: {report.cooperatives:,} cooperatives inserted ({report.method})"
+    if report.cooperatives < MIN_TIMED_ROWS:
+        figure += f"; under {MIN_TIMED_ROWS:,} rows this takes milliseconds: mostly noise"
+    return Row(
+        figure,
+        report.insert_rows_per_second,
+        "rows/s",
+        "same rows into an index-free copy of the table",
+        report.bare_insert_rows_per_second,
+        True,
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 500 else text[:497] + "..."
 
 
 if __name__ == "__main__":

@@ -8,9 +8,10 @@ Scales:
             14,000,000 memberships of 11,000,000 people.
 
 Every scale also has people and memberships (~140 per cooperative on average, skewed: most
-registers are small, a few have tens of thousands), written with COPY on PostgreSQL in chunks
-of 250,000 rows over two connections, streamed from a generator (nothing holds all rows in
-memory). `BENCH_MEMBERSHIPS=N` overrides the number of memberships (people: 11/14 of it).
+registers are small, a few have tens of thousands), streamed from a generator (nothing holds
+all rows in memory) in chunks of 250,000 rows: COPY over two connections on PostgreSQL,
+executemany on SQLite (``bulk.py``). `BENCH_MEMBERSHIPS=N` overrides the number of memberships
+(people: 11/14 of it).
 
 The database is always a fresh one: a temporary SQLite file, or a PostgreSQL database that is
 dropped and recreated (its name must contain "bench", so a real database is never touched).
@@ -25,18 +26,17 @@ import contextlib
 import datetime
 import itertools
 import os
-import queue
 import random
 import tempfile
-import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.utils import timezone
 
+from . import bulk
 from .synth import (
     MEMBERSHIP_COLUMNS,
     PERSON_COLUMNS,
@@ -71,8 +71,6 @@ class Scale:
 
 
 PEOPLE_PER_MEMBERSHIP = 11 / 14  # 14M memberships of 11M people: some belong to several
-COPY_CHUNK_ROWS = 250_000  # rows per COPY statement (and transaction) for people/memberships
-COPY_WORKERS = 2  # connections loading at once (the machine has 2 cores; 1 = sequential)
 BARE_SAMPLE_ROWS = 1_000_000  # rows written to the index-free copies (the baseline)
 # From this many rows, a table's plain (non-unique) indexes are dropped before its COPY and
 # rebuilt after it, which is faster than maintaining them row by row. Primary keys, unique
@@ -148,6 +146,7 @@ class BuildReport:
     bare_insert_seconds: float = 0.0  # same rows, same method, into an index-free copy
     persons: int = 0
     memberships: int = 0
+    load_method: str = ""  # how people and memberships were written (bulk.load_method)
     largest_register: int = 0  # members of the largest cooperative
     # table -> (rows, seconds) written into its real table and into an index-free copy
     copied: dict[str, tuple[int, float]] = field(default_factory=dict)
@@ -172,7 +171,6 @@ class BuildReport:
 def build(scale: Scale) -> BuildReport:
     """Migrate the (empty) bench database and fill it to ``scale``. Django must be set up."""
     from django.core.management import call_command
-    from django.db import connection
 
     from taavon.geo.models import County, Province
 
@@ -183,9 +181,7 @@ def build(scale: Scale) -> BuildReport:
         _add_synthetic_counties(scale)
     with _step(report, "generate cooperatives"):
         rows, columns = cooperative_rows(scale.cooperatives, seed=SEED)
-        # People and memberships are written with COPY: PostgreSQL only.
-        postgres = connection.vendor == "postgresql"
-        sizes = _register_sizes(scale, rows, columns) if postgres else [0] * len(rows)
+        sizes = _register_sizes(scale, rows, columns)
         rows = _with_column(rows, columns, "last_register_number", sizes)
     with _step(report, "insert cooperatives"):
         report.method = _insert(columns, rows)
@@ -262,26 +258,12 @@ def _insert(columns: list[str], rows: list[tuple[Any, ...]], *, table: str = "")
 def _insert_into_bare_copy(columns: list[str], rows: list[tuple[Any, ...]]) -> float:
     """Seconds to write the same rows the same way into a copy of the table with no indexes,
     constraints or triggers: the floor the real insert is compared with."""
-    from django.db import connection
-
     from taavon.registry.models import Cooperative
 
-    quote = connection.ops.quote_name
-    source, bare = quote(Cooperative._meta.db_table), quote("bench_bare_cooperative")
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {bare}")
-        if connection.vendor == "postgresql":  # a logged table, like the real one
-            cursor.execute(
-                f"CREATE TABLE {bare} (LIKE {source} INCLUDING DEFAULTS INCLUDING IDENTITY)"
-            )
-        else:
-            cursor.execute(f"CREATE TABLE {bare} AS SELECT * FROM {source} WHERE 0")
-    started = time.perf_counter()
-    _insert(columns, rows, table="bench_bare_cooperative")
-    seconds = time.perf_counter() - started
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE {bare}")
-    return seconds
+    with bulk.bare_copy(Cooperative._meta.db_table) as bare:
+        started = time.perf_counter()
+        _insert(columns, rows, table=bare)
+        return time.perf_counter() - started
 
 
 def _analyze() -> None:
@@ -331,9 +313,8 @@ def _members(
     columns: list[str],
     sizes: list[int],
 ) -> None:
-    """People, then memberships pointing at them, each streamed into COPY in chunks."""
-    from django.db import connection
-
+    """People, then memberships pointing at them, each streamed in chunks (``bulk.load_lines``:
+    COPY on PostgreSQL, executemany on SQLite)."""
     from taavon.registry.models import Membership, Person
 
     registers = _registers(rows, columns, sizes)
@@ -343,11 +324,13 @@ def _members(
     person_columns, _tail = copy_columns(Person, PERSON_COLUMNS)
     membership_columns, _tail = copy_columns(Membership, MEMBERSHIP_COLUMNS)
     first_id = _next_id(person_table)
-    step = f"insert {persons:,} people (COPY)"
+    report.load_method = method = bulk.load_method()
+    step = f"insert {persons:,} people ({method})"
     with _plain_indexes_rebuilt(report, person_table, persons) as rebuild:  # noqa: SIM117
         with _step(report, step + rebuild):
-            _copy(person_table, person_columns, person_lines(first_id, 0, persons, seed=SEED))
-            _sync_identity(person_table)
+            people = person_lines(first_id, 0, persons, seed=SEED)
+            bulk.load_lines(person_table, person_columns, people)
+            bulk.sync_ids(person_table)
     report.copied[person_table] = (persons, _seconds(report, person_table, step + rebuild))
     stream = MembershipStream(
         registers,
@@ -356,28 +339,33 @@ def _members(
         today=timezone.localdate(),
         seed=SEED,
     )
-    step = f"insert {stream.slots:,} memberships (COPY)"
+    step = f"insert {stream.slots:,} memberships ({method})"
     with _plain_indexes_rebuilt(report, membership_table, stream.slots) as rebuild:  # noqa: SIM117
         with _step(report, step + rebuild):
-            _copy(membership_table, membership_columns, stream.lines())
+            bulk.load_lines(membership_table, membership_columns, stream.lines())
     report.copied[membership_table] = (
         stream.slots,
         _seconds(report, membership_table, step + rebuild),
     )
-    with _step(report, "vacuum analyze people and memberships"), connection.cursor() as cursor:
-        cursor.execute(f"VACUUM (ANALYZE) {person_table}, {membership_table}")
+    with _step(report, ("vacuum " if bulk.postgres() else "") + "analyze people and memberships"):
+        bulk.analyze(person_table, membership_table, vacuum=True)
     report.persons, report.memberships = persons, stream.slots
     report.largest_register = max(sizes)
     # Baselines: the first rows again from the same generator, into index-free copies of the
-    # tables, and the generator alone (no database).
+    # tables, and the generator alone (no database; on SQLite with the conversion of its lines
+    # to parameter tuples, which the writes include).
     for table, columns, lines in (
         (person_table, person_columns, lambda n: person_lines(first_id, 0, n, seed=SEED)),
         (membership_table, membership_columns, lambda n: itertools.islice(stream.lines(), n)),
     ):
         sample = min(report.copied[table][0], BARE_SAMPLE_ROWS)
-        report.bare_copied[table] = (sample, _copy_into_bare(table, columns, lines(sample)))
+        with bulk.bare_copy(table) as bare:
+            started = time.perf_counter()
+            bulk.load_lines(bare, columns, lines(sample))
+            report.bare_copied[table] = (sample, time.perf_counter() - started)
         started = time.perf_counter()
-        for _line in lines(sample):
+        generated = lines(sample)
+        for _row in generated if bulk.postgres() else bulk.sqlite_rows(table, columns, generated):
             pass
         report.generated[table] = (sample, time.perf_counter() - started)
 
@@ -393,7 +381,7 @@ def _plain_indexes_rebuilt(report: BuildReport, table: str, rows: int) -> Iterat
     and rebuild them after it (a step of its own). Yields a note for the load step's name."""
     from django.db import connection
 
-    if rows < REBUILD_INDEXES_FROM_ROWS:
+    if rows < REBUILD_INDEXES_FROM_ROWS or not bulk.postgres():
         yield ""
         return
     with connection.cursor() as cursor:
@@ -448,92 +436,3 @@ def _next_id(table: str) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")
         return int(cursor.fetchone()[0])
-
-
-def _sync_identity(table: str) -> None:
-    """People are written with explicit ids: move the id sequence past them."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT MAX(id) FROM {table}))",
-            [table],
-        )
-
-
-def _copy(table: str, columns: list[str], lines: Iterable[str], *, batch: int = 5_000) -> int:
-    """COPY text lines in statements of COPY_CHUNK_ROWS rows, each its own transaction, over
-    COPY_WORKERS connections at once: this thread generates, the workers' servers insert."""
-    import psycopg
-    from django.db import connection
-
-    column_list = ", ".join(connection.ops.quote_name(c) for c in columns)
-    statement = f"COPY {connection.ops.quote_name(table)} ({column_list}) FROM STDIN"
-    url = os.environ["DATABASE_URL"]
-    chunks: queue.Queue[list[str] | None] = queue.Queue(maxsize=COPY_WORKERS)
-    failures: list[BaseException] = []
-    written = [0] * COPY_WORKERS
-
-    def work(slot: int) -> None:
-        try:
-            with psycopg.connect(url) as conn:
-                conn.execute("SET synchronous_commit = off")  # this session only
-                while (chunk := chunks.get()) is not None:
-                    with conn.cursor() as cursor, cursor.copy(statement) as copy:
-                        for text in chunk:
-                            copy.write(text)
-                    conn.commit()
-                    written[slot] += sum(text.count("\n") for text in chunk)
-        except BaseException as exc:
-            failures.append(exc)
-
-    workers = [
-        threading.Thread(target=work, args=(slot,), name=f"bench-copy-{slot}", daemon=True)
-        for slot in range(COPY_WORKERS)
-    ]
-    for worker in workers:
-        worker.start()
-
-    def put(item: list[str] | None) -> None:
-        while any(w.is_alive() for w in workers):
-            try:
-                chunks.put(item, timeout=0.5)
-                return
-            except queue.Full:
-                continue
-
-    iterator = iter(lines)
-    while not failures:
-        texts = []
-        for _ in range(0, COPY_CHUNK_ROWS, batch):
-            text = "".join(itertools.islice(iterator, batch))
-            if not text:
-                break
-            texts.append(text)
-        if not texts:
-            break
-        put(texts)
-    for _worker in workers:
-        put(None)
-    for worker in workers:
-        worker.join()
-    if failures:
-        raise failures[0]
-    return sum(written)
-
-
-def _copy_into_bare(table: str, columns: list[str], lines: Iterable[str]) -> float:
-    """Seconds to COPY ``lines`` (streamed, as into the real table) into a copy of ``table``
-    without indexes, constraints or triggers."""
-    from django.db import connection
-
-    bare = f"bench_bare_{table}"
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {bare}")
-        cursor.execute(f"CREATE TABLE {bare} (LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY)")
-    started = time.perf_counter()
-    _copy(bare, columns, lines)
-    seconds = time.perf_counter() - started
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE {bare}")
-    return seconds

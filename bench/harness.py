@@ -37,7 +37,12 @@ class Row:
     baseline: str
     baseline_value: float
     higher_is_better: bool
-    note: str = ""
+    error: str = ""  # the entry failed: no figure, this says why
+
+    @classmethod
+    def failed(cls, name: str, title: str, error: str) -> Row:
+        """The one row of an entry that raised: its error instead of a figure."""
+        return cls(f"{name}: {title}", float("nan"), "", "", float("nan"), True, error)
 
     @property
     def ratio(self) -> float:
@@ -88,6 +93,7 @@ class Context:
     warmup: int
     rounds: int
     max_seconds: float
+    smoke: bool = False  # --smoke: entries shrink their one-shot work (see bench/README.md)
     measurements: list[Measurement] = field(default_factory=list)
     _server: Server | None = None
 

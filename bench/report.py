@@ -18,6 +18,11 @@ RATIO_RULE = (
     "baseline; higher is worse."
 )
 
+SMOKE_RULE = (
+    "A smoke run (`--smoke`) checks that every entry runs: little work per entry, so these "
+    "figures are not for comparison."
+)
+
 
 def _number(value: float, unit: str) -> str:
     if unit == "ms":
@@ -28,6 +33,10 @@ def _number(value: float, unit: str) -> str:
 def figures_table(rows: list[Row]) -> list[str]:
     lines = ["| figure | value | baseline | baseline value | ratio |", "|---|---:|---|---:|---:|"]
     for row in rows:
+        if row.error:
+            error = " ".join(row.error.split()).replace("|", "\\|")
+            lines.append(f"| {row.figure} | **failed**: {error} | — | — | — |")
+            continue
         lines.append(
             f"| {row.figure} | {_number(row.value, row.unit)} | {row.baseline} "
             f"| {_number(row.baseline_value, row.unit)} | {row.ratio:.2f}× |"
@@ -117,13 +126,15 @@ def render(
     rounds: int,
     entries: list[str],
     command: str,
+    smoke: bool = False,
 ) -> str:
     vendor = "PostgreSQL" if db.vendor == "postgres" else "SQLite"
     lines = [
-        f"# Taavon bench: `{scale}` on {vendor}",
+        f"# Taavon bench: `{scale}` on {vendor}" + (" (smoke run)" if smoke else ""),
         "",
         RATIO_RULE,
         "",
+        *([SMOKE_RULE, ""] if smoke else []),
         *figures_table(rows),
         "",
         "## Measurements",

@@ -267,17 +267,26 @@ def _person_tables() -> tuple[list[tuple[str, str]], list[str], list[str]]:
     return firsts, fathers, births
 
 
+_MASK64 = (1 << 64) - 1
+_MIX_A, _MIX_B = 0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9  # splitmix64's constants
+
+
 def person_lines(first_id: int, start: int, count: int, *, seed: int) -> Iterator[str]:
-    """COPY lines of ``count`` people with indexes ``start ..``, ids ``first_id + index``."""
+    """COPY lines of ``count`` people with indexes ``start ..``, ids ``first_id + index``.
+
+    Every detail is a function of the index and the seed alone, not of where a run starts, so
+    person ``i`` generated again later (an import file naming people already in the dataset)
+    has the same names, father's name and birth date the dataset stored."""
     from taavon.demo.synthetic import LAST_NAMES
     from taavon.registry.models import Person
 
     _columns, tail = copy_columns(Person, PERSON_COLUMNS)
     firsts, fathers, births = _person_tables()
-    rng = random.Random(seed * 7_919 + start)
-    bits = rng.getrandbits
+    salt = (seed * _MIX_B) & _MASK64
     for index in range(start, start + count):
-        r = bits(48)
+        x = (index * _MIX_A + salt) & _MASK64
+        x ^= x >> 31
+        r = ((x * _MIX_B) & _MASK64) >> 16  # 48 well-mixed bits
         first, gender = firsts[r % len(firsts)]
         r //= 64
         last = LAST_NAMES[r % len(LAST_NAMES)]

@@ -5,7 +5,8 @@
 #   makemigrations --check, check --deploy,
 #   a demo smoke test (prepare a temporary demo database, serve it, fetch pages),
 #   pytest on SQLite (all of tests/, browser tests included),
-#   pytest on PostgreSQL (browser tests excluded).
+#   pytest on PostgreSQL (browser tests excluded),
+#   the bench's smoke run on SQLite (every entry runs; how fast is not checked).
 # Environment:
 #   TAAVON_TEST_PG_URL  PostgreSQL URL for the second pass
 #                       (default postgres://postgres@127.0.0.1:5432/postgres; pytest-django
@@ -207,6 +208,10 @@ else
   stage "PostgreSQL ready" pg_prepare
   stage "pytest (PostgreSQL)" pytest_postgres
 fi
+
+# Every bench entry must still run (bench/README.md); --smoke keeps it to about half a minute
+# and writes no results file. A failing entry makes the bench exit non-zero.
+stage "bench --smoke (SQLite)" "$PY" -m bench --scale small --smoke
 
 # ---- summary -------------------------------------------------------------------------------
 count() { # count WORD LOG...: sum of 'N WORD' over the final pytest lines of the logs

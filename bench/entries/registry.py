@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime
 import itertools
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -21,7 +20,7 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
-from bench.dataset import COPY_WORKERS
+from bench import bulk
 from bench.harness import BenchError, Context, Probe, Row, entry, load_rows
 from bench.load import Measurement, http_op
 from bench.synth import PEOPLE_BLOCK
@@ -29,14 +28,6 @@ from bench.synth import PEOPLE_BLOCK
 from . import registry_setup as setup
 
 SEARCH = "/api/v1/registry/cooperatives"
-
-
-def _postgres(ctx: Context, name: str) -> bool:
-    """These entries write with COPY and sequences: on SQLite they are skipped, with a note."""
-    if ctx.database.vendor == "postgres":
-        return True
-    print(f"bench: {name}: skipped (needs PostgreSQL: --db postgres)", file=sys.stderr)
-    return False
 
 
 Work = Callable[[int], tuple[int, float]]  # round number -> (rows handled, seconds timed)
@@ -82,18 +73,18 @@ def _rate(figure: str, value: Measurement, baseline: str, base: Measurement, uni
 # --- dataset -------------------------------------------------------------------------------
 
 
-@entry("registry-dataset", "People and memberships written with COPY vs index-free copies")
+@entry("registry-dataset", "People and memberships written in bulk vs index-free copies")
 def registry_dataset(ctx: Context) -> list[Row]:
     build = ctx.build
     rows = []
     for table, noun in (("registry_person", "people"), ("registry_membership", "memberships")):
         if table not in build.copied:
-            continue
+            raise BenchError(f"the dataset has no {noun} (BENCH_MEMBERSHIPS=0?)")
         count, seconds = build.copied[table]
         sample, bare = build.bare_copied[table]
         generated, generating = build.generated[table]
         rebuilt = f"rebuild {table}'s plain indexes" in build.seconds
-        figure = f"dataset: {count:,} {noun} inserted (COPY over {COPY_WORKERS} connections" + (
+        figure = f"dataset: {count:,} {noun} inserted ({build.load_method}" + (
             ", plain indexes rebuilt after, included)" if rebuilt else ")"
         )
         rows.append(
@@ -111,7 +102,8 @@ def registry_dataset(ctx: Context) -> list[Row]:
                 figure,
                 count / seconds,
                 "rows/s",
-                "the generator alone, no database",
+                "the generator alone, no database"
+                + ("" if bulk.postgres() else " (lines converted to SQLite rows)"),
                 generated / generating,
                 True,
             )
@@ -212,21 +204,28 @@ def public_detail(ctx: Context) -> list[Row]:
 # --- member import -------------------------------------------------------------------------
 
 IMPORT_ROWS = 20_000
-IMPORT_KNOWN = 0.2  # share of rows for people already in another cooperative
 IMPORT_ROUNDS = 2
+SMOKE_IMPORT_ROWS = 1_000  # --smoke: a quick check that the entry runs, in 1 round
+IMPORT_KNOWN = 0.2  # share of rows for people already in another cooperative
 IMPORT_NOMINAL, IMPORT_SHARES, IMPORT_PAID = 100_000, 10, 400_000
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ARABIC_LETTERS = str.maketrans("یک", "يك")
 
 
+def _import_rows(ctx: Context) -> tuple[int, int]:
+    """(rows per file, rounds)."""
+    return (SMOKE_IMPORT_ROWS, 1) if ctx.smoke else (IMPORT_ROWS, IMPORT_ROUNDS)
+
+
 def _import_people(ctx: Context, number: int, side: int) -> tuple[list[int], list[int]]:
     """(new people indexes, known people indexes) of one import file: the known ones are the
     same for both sides of a round, the new ones are each side's own."""
+    rows = _import_rows(ctx)[0]
     known = setup.sample_people(
-        ctx.build.persons, int(IMPORT_ROWS * IMPORT_KNOWN), seed=setup.SEED + number
+        ctx.build.persons, int(rows * IMPORT_KNOWN), seed=setup.SEED + number
     )
     start = setup.IMPORT_BLOCK * PEOPLE_BLOCK + (2 * number + side) * IMPORT_ROWS
-    return list(range(start, start + IMPORT_ROWS - len(known))), known
+    return list(range(start, start + rows - len(known))), known
 
 
 def _people_lines(indexes: list[int]) -> list[str]:
@@ -307,15 +306,16 @@ def _import_app(
     finished = time.perf_counter()
     timings.setdefault("parse", []).append(parsed_at - started)
     timings.setdefault("commit", []).append(finished - parsed_at)
-    if created != IMPORT_ROWS:
-        raise BenchError(f"import created {created} members, expected {IMPORT_ROWS}")
+    if created != len(known) + len(new):
+        raise BenchError(f"import created {created} members, expected {len(known) + len(new)}")
     return created, finished - started
 
 
 def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
     """Prepare (untimed) the same rows the import writes, for another new cooperative and
     other new people; return the row count and the timed part: COPY persons, memberships and
-    ledger rows (subscription and payment per member) and bump the register, one transaction."""
+    ledger rows (subscription and payment per member) and bump the register, one transaction
+    (executemany instead of COPY on SQLite)."""
     from django.db import transaction
 
     from bench.synth import PERSON_COLUMNS, copy_columns, national_id
@@ -329,14 +329,14 @@ def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
             "pk", flat=True
         )
     )
-    person_ids = setup.reserve_ids(Person._meta.db_table, len(new))
+    person_ids = bulk.reserve_ids(Person._meta.db_table, len(new))
     person_columns = copy_columns(Person, PERSON_COLUMNS)[0]
     person_rows = [
         f"{pk}{line[line.index(chr(9)) :]}"
         for pk, line in zip(person_ids, _people_lines(new), strict=True)
     ]
     members = known_ids + person_ids
-    membership_ids = setup.reserve_ids(Membership._meta.db_table, len(members))
+    membership_ids = bulk.reserve_ids(Membership._meta.db_table, len(members))
     cooperative.membership_ids = membership_ids
     membership_columns, tail = copy_columns(Membership, ["id", *setup.MEMBERSHIP_COLUMNS])
     joined = (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
@@ -354,13 +354,13 @@ def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
         recorded_at=datetime.datetime.now(datetime.UTC),
         effective_on=timezone.localdate(),
         reference=f"bench:{number}",
-        ids=iter(setup.reserve_ids(LedgerEntry._meta.db_table, len(postings))),
+        ids=iter(bulk.reserve_ids(LedgerEntry._meta.db_table, len(postings))),
     )
 
     def write() -> int:
         with transaction.atomic():
-            setup.copy_text_lines(Person._meta.db_table, person_columns, person_rows)
-            setup.copy_text_lines(Membership._meta.db_table, membership_columns, membership_rows)
+            bulk.write_lines(Person._meta.db_table, person_columns, person_rows)
+            bulk.write_lines(Membership._meta.db_table, membership_columns, membership_rows)
             setup.ledger_copy(ledger_rows, with_id=True)
             Cooperative.objects.filter(pk=cooperative.pk).update(last_register_number=len(members))
         return len(members)
@@ -370,8 +370,7 @@ def _import_copy(ctx: Context, number: int) -> tuple[int, Callable[[], int]]:
 
 @entry("member-import", "Member import (csv, 20,000 rows) vs a raw COPY of the same rows")
 def member_import(ctx: Context) -> list[Row]:
-    if not _postgres(ctx, "member-import"):
-        return []
+    count, rounds = _import_rows(ctx)
     timings: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory(prefix="taavon-bench-import-") as folder:
         prepared: dict[int, Callable[[], int]] = {}
@@ -380,32 +379,36 @@ def member_import(ctx: Context) -> list[Row]:
             return _import_app(ctx, Path(folder), number, timings)
 
         # The COPY side's rows are prepared before the clock: only the writing is timed.
-        for number in range(IMPORT_ROUNDS):
+        for number in range(rounds):
             prepared[number] = _import_copy(ctx, number)[1]
-        labels = ("member import: parse csv + check + write", "COPY of the same rows")
+        labels = ("member import: parse csv + check + write", f"{bulk.method()} of the same rows")
         raw = _clock(lambda number: prepared[number]())
-        results = _alternate(ctx, IMPORT_ROUNDS, {labels[0]: app, labels[1]: raw})
+        results = _alternate(ctx, rounds, {labels[0]: app, labels[1]: raw})
     end_to_end, copy = results[labels[0]], results[labels[1]]
     commit = Measurement(
-        f"member import: check + write (commit_parsed) ({IMPORT_ROUNDS} rounds)",
+        f"member import: check + write (commit_parsed) ({rounds} rounds)",
         end_to_end.completed,
         sum(timings["commit"]),
         timings["commit"],
     )
     ctx.measurements.append(commit)
-    note = " (≥ half of COPY)" if copy.rps / commit.rps <= 2 else " (below half of COPY)"
+    baseline = f"{bulk.method()} of the same rows (people, memberships, 2 ledger rows each)"
+    if bulk.postgres():
+        note = " (≥ half of COPY)" if copy.rps / commit.rps <= 2 else " (below half of COPY)"
+    else:
+        note = ""  # the issue's target is against COPY, which SQLite does not have
     return [
         _rate(
-            "member import, end to end: parse csv + check + write",
+            f"member import of {count:,} rows, end to end: parse csv + check + write",
             end_to_end,
-            "COPY of the same rows (people, memberships, 2 ledger rows each)",
+            baseline,
             copy,
             "rows/s",
         ),
         _rate(
-            f"member import, commit of parsed rows: check + write{note}",
+            f"member import of {count:,} rows, commit of parsed rows: check + write{note}",
             commit,
-            "COPY of the same rows (people, memberships, 2 ledger rows each)",
+            baseline,
             copy,
             "rows/s",
         ),
@@ -461,10 +464,10 @@ def _raw_insert(
         started = time.perf_counter()
         if one_transaction:
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.executemany(insert, rows)
+                cursor.executemany(insert, list(bulk.adapted(rows)))
         else:
             with connection.cursor() as cursor:  # autocommit: each INSERT is a transaction
-                for row in rows:
+                for row in bulk.adapted(rows):
                     cursor.execute(insert, row)
         return len(rows), time.perf_counter() - started
 
@@ -477,8 +480,6 @@ def ledger_postings(ctx: Context) -> list[Row]:
     from taavon.capital.services import Subscription, capital_pay, capital_subscribe
     from taavon.registry.models import Membership
 
-    if not _postgres(ctx, "ledger-postings"):
-        return []
     first = setup.LEDGER_BLOCK * PEOPLE_BLOCK
     app = _members_cooperative("دفتر برنامه", LEDGER_MEMBERS, first)
     raw = _members_cooperative("دفتر خام", LEDGER_MEMBERS, first + LEDGER_MEMBERS)
@@ -557,19 +558,22 @@ def ledger_postings(ctx: Context) -> list[Row]:
 # --- chain verification --------------------------------------------------------------------
 
 CHAIN_ENTRIES = 100_000
-CHAIN_MEMBERS = 2_000
+SMOKE_CHAIN_ENTRIES = 5_000  # --smoke
+CHAIN_ENTRIES_PER_MEMBER = 50  # 2,000 members at 100,000 entries
 CHAIN_INSTALMENT = 100_000  # rials; 49 per member stay within the 10,000,000 subscribed
 
 
-def _chain_cooperative() -> tuple[setup.BenchCooperative, float]:
-    """A cooperative with CHAIN_ENTRIES chained entries (subscriptions, then instalments),
-    hashed in Python with the app's compute_hash and written with COPY: (it, seconds)."""
-    from django.db import connection, transaction
+def _chain_cooperative(entries: int) -> tuple[setup.BenchCooperative, float]:
+    """A cooperative with ``entries`` chained entries (subscriptions, then instalments),
+    hashed in Python with the app's compute_hash and written with COPY (executemany on
+    SQLite): (it, seconds)."""
+    from django.db import transaction
 
     first = setup.CHAIN_BLOCK * PEOPLE_BLOCK
-    cooperative = _members_cooperative("زنجیره", CHAIN_MEMBERS, first)
+    members = entries // CHAIN_ENTRIES_PER_MEMBER
+    cooperative = _members_cooperative("زنجیره", members, first)
     started = time.perf_counter()
-    postings = setup.payments(cooperative, CHAIN_ENTRIES - CHAIN_MEMBERS, CHAIN_INSTALMENT)
+    postings = setup.payments(cooperative, entries - members, CHAIN_INSTALMENT)
     rows = setup.chained_rows(
         cooperative,
         postings,
@@ -579,29 +583,40 @@ def _chain_cooperative() -> tuple[setup.BenchCooperative, float]:
     )
     with transaction.atomic():
         setup.ledger_copy(rows)
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE) capital_ledgerentry")
+    bulk.analyze("capital_ledgerentry", vacuum=True)
     return cooperative, time.perf_counter() - started
 
 
+READ_CHUNK = 5_000  # rows per fetch, as verify_chain reads them
+
+
 def _read_raw(cooperative_id: int, sink: Callable[[tuple[Any, ...]], None]) -> int:
-    """The chain's rows in seq order through a server-side cursor (as verify_chain reads them:
-    5,000 at a time), each handed to ``sink``."""
+    """The chain's rows in seq order, READ_CHUNK at a time (as verify_chain reads them: a
+    server-side cursor on PostgreSQL, fetchmany on SQLite), each handed to ``sink``."""
     from django.db import connection, transaction
 
     columns = ", ".join(setup.LEDGER_COLUMNS)
+    select = f"SELECT {columns} FROM capital_ledgerentry WHERE cooperative_id = %s ORDER BY seq"
     count = 0
     with transaction.atomic():
-        connection.ensure_connection()
-        with connection.connection.cursor(name="bench_chain") as cursor:
-            cursor.itersize = 5000
-            cursor.execute(
-                f"SELECT {columns} FROM capital_ledgerentry WHERE cooperative_id = %s ORDER BY seq",
-                [cooperative_id],
-            )
-            for row in cursor:
-                sink(row)
-                count += 1
+        if bulk.postgres():
+            connection.ensure_connection()
+            with connection.connection.cursor(name="bench_chain") as cursor:
+                cursor.itersize = READ_CHUNK
+                cursor.execute(select, [cooperative_id])
+                for row in cursor:
+                    sink(row)
+                    count += 1
+            return count
+        # sqlite3 gives the stored naive UTC text back as a naive datetime; psycopg gives an
+        # aware one. Make it aware, as the driver does on PostgreSQL (and the ORM here).
+        at = setup.LEDGER_COLUMNS.index("recorded_at")
+        with connection.cursor() as cursor:
+            cursor.execute(select, [cooperative_id])
+            while rows := cursor.fetchmany(READ_CHUNK):
+                for row in rows:
+                    sink((*row[:at], row[at].replace(tzinfo=datetime.UTC), *row[at + 1 :]))
+                count += len(rows)
     return count
 
 
@@ -609,15 +624,14 @@ def _read_raw(cooperative_id: int, sink: Callable[[tuple[Any, ...]], None]) -> i
 def chain_verify(ctx: Context) -> list[Row]:
     from taavon.capital.chain import CHAIN_FIELDS, GENESIS, compute_hash, verify_chain
 
-    if not _postgres(ctx, "chain-verify"):
-        return []
-    cooperative, _built = _chain_cooperative()
+    entries = SMOKE_CHAIN_ENTRIES if ctx.smoke else CHAIN_ENTRIES
+    cooperative, _built = _chain_cooperative(entries)
     in_memory: list[tuple[Any, ...]] = []
     _read_raw(cooperative.pk, in_memory.append)
 
     def verify(number: int) -> int:
         report = verify_chain(cooperative.pk)
-        if not report.ok or report.checked != CHAIN_ENTRIES:
+        if not report.ok or report.checked != entries:
             raise BenchError(f"verify_chain: {report}")
         return report.checked
 
@@ -639,10 +653,11 @@ def chain_verify(ctx: Context) -> list[Row]:
     def read(number: int) -> int:
         return _read_raw(cooperative.pk, lambda row: None)
 
+    cursor = "server-side cursor" if bulk.postgres() else f"cursor, fetchmany({READ_CHUNK:,})"
     labels = (
         "verify_chain",
-        "raw read (server-side cursor) + same checks and compute_hash",
-        "raw read only (server-side cursor)",
+        f"raw read ({cursor}) + same checks and compute_hash",
+        f"raw read only ({cursor})",
         "compute_hash and checks alone, rows in memory",
     )
     results = _alternate(
@@ -655,6 +670,6 @@ def chain_verify(ctx: Context) -> list[Row]:
             labels[3]: _clock(lambda number: check(in_memory)),
         },
     )
-    figure = f"chain verification, {CHAIN_ENTRIES:,} entries"
+    figure = f"chain verification, {entries:,} entries"
     value = results[labels[0]]
     return [_rate(figure, value, label, results[label], "entries/s") for label in labels[1:]]

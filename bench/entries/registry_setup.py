@@ -1,5 +1,6 @@
 """Data the registry entries add for themselves, deterministically: cooperatives of their own,
-members written with COPY, and hash-chained ledger rows computed in Python.
+members written with COPY (executemany on SQLite: ``bench.bulk``), and hash-chained ledger rows
+computed in Python.
 
 People come from their own blocks of the synthetic national-ID space (``PEOPLE_BLOCK``), so
 they never collide with the dataset's people or with another entry's.
@@ -15,6 +16,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from bench.bulk import analyze, reserve_ids, write_lines, write_rows
+from bench.harness import BenchError
 from bench.synth import (
     MEMBERSHIP_COLUMNS,
     PERSON_COLUMNS,
@@ -58,7 +61,7 @@ def bench_cooperative(label: str, *, nominal: int = 10_000) -> BenchCooperative:
 
     county = County.objects.filter(province__code=LORESTAN_CODE).order_by("pk").first()
     if county is None:
-        raise SystemExit("bench: no Lorestan county")
+        raise BenchError("no Lorestan county")
     cooperative = Cooperative.objects.create(
         name=f"تعاونی سنجش {label}",
         county=county,
@@ -74,53 +77,10 @@ def bench_cooperative(label: str, *, nominal: int = 10_000) -> BenchCooperative:
     return BenchCooperative(cooperative.pk, share_class.pk, nominal, [])
 
 
-def reserve_ids(table: str, count: int) -> list[int]:
-    """``count`` ids from the table's own identity sequence, for rows written with COPY."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, count],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
-def copy_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """COPY rows (psycopg adapts the values) on Django's connection, in its transaction."""
-    from django.db import connection
-
-    quote = connection.ops.quote_name
-    statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-    count = 0
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(row)
-            count += 1
-    return count
-
-
-def copy_text_lines(table: str, columns: Sequence[str], lines: Iterable[str]) -> None:
-    """COPY lines already in COPY text format (as the dataset's generators write them)."""
-    from django.db import connection
-
-    quote = connection.ops.quote_name
-    statement = f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-        batch: list[str] = []
-        for line in lines:
-            batch.append(line)
-            if len(batch) >= 5000:
-                copy.write("".join(batch))
-                batch = []
-        if batch:
-            copy.write("".join(batch))
-
-
 def add_members(cooperative: BenchCooperative, count: int, *, first_person: int) -> None:
     """``count`` new people (people indexes from ``first_person``) admitted as members
-    1..count, written with COPY; the cooperative's register counter follows."""
-    from django.db import connection, transaction
+    1..count, written with COPY (executemany on SQLite); the register counter follows."""
+    from django.db import transaction
 
     from taavon.registry.models import Cooperative, Membership, Person
 
@@ -131,13 +91,13 @@ def add_members(cooperative: BenchCooperative, count: int, *, first_person: int)
     today = timezone.localdate().isoformat()
     lines = person_lines(0, first_person, count, seed=SEED)
     with transaction.atomic():
-        copy_text_lines(
+        write_lines(
             Person._meta.db_table,
             copy_columns(Person, PERSON_COLUMNS)[0],
             # person_lines numbers people by index: put the reserved ids in their place.
             (f"{pk}{line[line.index(chr(9)) :]}" for pk, line in zip(people, lines, strict=True)),
         )
-        copy_text_lines(
+        write_lines(
             Membership._meta.db_table,
             membership_columns,
             (
@@ -147,8 +107,7 @@ def add_members(cooperative: BenchCooperative, count: int, *, first_person: int)
         )
         Cooperative.objects.filter(pk=cooperative.pk).update(last_register_number=count)
     cooperative.membership_ids = memberships
-    with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {Membership._meta.db_table}, {Person._meta.db_table}")
+    analyze(Membership._meta.db_table, Person._meta.db_table)
 
 
 def chain_tail(cooperative_id: int) -> tuple[int, str]:
@@ -232,7 +191,7 @@ def ledger_copy(rows: Iterable[Sequence[Any]], *, with_id: bool = False) -> int:
     from taavon.capital.models import LedgerEntry
 
     columns = ["id", *LEDGER_COLUMNS] if with_id else list(LEDGER_COLUMNS)
-    return copy_rows(LedgerEntry._meta.db_table, columns, rows)
+    return write_rows(LedgerEntry._meta.db_table, columns, rows)
 
 
 def insert_statement(*, with_id: bool = False) -> str:
