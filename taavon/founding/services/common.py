@@ -12,7 +12,7 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.founding.models import FoundingApplication
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 
 # Nominal value of one share in the default share class when the officer gives none at approval:
 # one million rials (100,000 tomans), a common nominal value in cooperative statutes.
@@ -48,15 +48,6 @@ def fail(field: str, message: str, code: str = "invalid") -> ApplicationError:
     return ApplicationError(message, code=code, fields={field: [message]})
 
 
-def fa(value: object) -> str:
-    return to_persian_digits(str(value))
-
-
-def rials(amount: int) -> str:
-    """1500000 → ۱٬۵۰۰٬۰۰۰ (for messages; templates use the `rial` filter)."""
-    return to_persian_digits(f"{amount:,}".replace(",", "\u066c"))
-
-
 def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
     """An integer ≥ minimum (booleans, floats and text are refused with a Persian message)."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -89,7 +80,7 @@ def notify_applicant(application: FoundingApplication, *, code: str, title: str,
         recipient=application.applicant,
         code=f"founding.{code}",
         title=title,
-        body=to_persian_digits(body),
+        body=numbers.digits(body),  # tracking codes and amounts in the language's digits
         url=reverse("web:founding-detail", args=[application.pk]),
         channels=(Channel.SMS, Channel.EMAIL),
     )

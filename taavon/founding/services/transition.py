@@ -23,12 +23,12 @@ from taavon.founding.models import ApplicationTransition, FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
     ActionForbidden,
-    fa,
     fail,
     lock_application,
     notify_applicant,
 )
 from taavon.founding.workflow import ACTIONS, LABELS, transition_for
+from taavon.persian import numbers
 from taavon.persian.text import normalize
 
 # (application, actor, payload) -> note kept in the transition history
@@ -42,7 +42,7 @@ def _submit(application: FoundingApplication, actor: User, payload: dict[str, An
         raise fail(
             "founders",
             _("دست‌کم %(n)s مؤسس لازم است؛ اکنون %(got)s نفر در فهرست است.")
-            % {"n": fa(profile.min_founders), "got": fa(count)},
+            % {"n": numbers.number(profile.min_founders), "got": numbers.number(count)},
             code="below_min_founders",
         )
     if not application.proposed_names.exists():
