@@ -13,8 +13,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from taavon.persian.language import is_persian
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 
 __all__ = ["field_message"]
 
@@ -67,8 +66,7 @@ def _messages() -> dict[str, str]:
 
 
 def _format_value(value: Any) -> str:
-    text = str(value)
-    return to_persian_digits(text) if is_persian() else text
+    return numbers.digits(str(value))
 
 
 def field_message(error: Mapping[str, Any]) -> str:

@@ -16,8 +16,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
-from taavon.persian.language import local_digits
-from taavon.persian.templatetags.persian import rial
+from taavon.persian import numbers
 from taavon.persian.text import normalize
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, MembershipStatus
 from taavon.registry.rules import profile_of
@@ -118,7 +117,7 @@ def _check_cap(cooperative: Cooperative, after: dict[int, int], total_after: int
             )
             raise ApplicationError(
                 _("سهم عضو شمارهٔ %(n)s از سقف %(cap)s درصد سرمایهٔ تعاونی بیشتر می‌شود.")
-                % {"n": local_digits(number), "cap": local_digits(f"{float(cap) * 100:.4g}")},
+                % {"n": numbers.digits(number), "cap": numbers.percent(cap, places=2)},
                 code="over_cap",
                 extra={"register_number": number},
             )
@@ -205,7 +204,7 @@ def capital_pay(
     if amount > balance.outstanding:
         raise ApplicationError(
             _("مبلغ پرداخت از مانده‌ی تعهد عضو (%(left)s ریال) بیشتر است.")
-            % {"left": rial(balance.outstanding)},
+            % {"left": numbers.rials(balance.outstanding)},
             code="overpay",
             fields={"amount": []},
             extra={"outstanding": balance.outstanding},

@@ -15,8 +15,8 @@ from taavon.capital.selectors import ZERO, cooperative_totals
 from taavon.core.errors import ApplicationError
 from taavon.core.pdf import render_pdf
 from taavon.documents.data import capital_register, holdings_of, register_rows, require_registered
+from taavon.persian import numbers
 from taavon.persian.jalali import format_jalali
-from taavon.persian.text import to_persian_digits
 from taavon.persian.validators import mask_national_id
 from taavon.persian.words import rial_in_words
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
@@ -43,7 +43,7 @@ def check_register_size(rows: int, *, background: bool) -> None:
                 "این دفتر %(n)s ردیف دارد و نسخهٔ PDF تا %(max)s ردیف ساخته می‌شود؛ نسخهٔ اکسل "
                 "آن را بگیرید."
             )
-            % {"n": _amount(rows), "max": _amount(limit)},
+            % {"n": numbers.number(rows), "max": numbers.number(limit)},
             code="too_large",
         )
     if not background and rows > sync_register_rows():
@@ -52,7 +52,7 @@ def check_register_size(rows: int, *, background: bool) -> None:
                 "این دفتر %(n)s ردیف دارد و ساخت PDF آن چند دقیقه طول می‌کشد؛ در صفحهٔ اسناد "
                 "«ساخت در پس‌زمینه» را بزنید تا پس از آماده شدن خبر بگیرید."
             )
-            % {"n": _amount(rows)},
+            % {"n": numbers.number(rows)},
             code="build_in_background",
         )
 
@@ -62,7 +62,12 @@ def _date(value: datetime.date | None) -> str:
 
 
 def _amount(value: int) -> str:
-    return to_persian_digits(f"{value:,}").replace(",", "\u066c")
+    """Table cells are Persian whatever language the reader chose (so are the documents)."""
+    return numbers.number(value, persian=True)
+
+
+def _digits(value: object) -> str:
+    return numbers.digits(value, persian=True)
 
 
 def _words(value: int) -> str:
@@ -121,10 +126,10 @@ def member_register_pdf(cooperative: Cooperative, *, background: bool = False) -
     check_register_size(counts["count"], background=background)
     rows = [
         {
-            "register_number": to_persian_digits(r.register_number),
+            "register_number": _digits(r.register_number),
             "full_name": r.full_name,
             "father_name": r.father_name,
-            "national_id": to_persian_digits(r.national_id),
+            "national_id": _digits(r.national_id),
             "joined_on": _date(r.joined_on),
             "status": r.status_label,
             "exit_date": _date(r.exit_date),
@@ -139,7 +144,7 @@ def capital_register_pdf(cooperative: Cooperative, *, background: bool = False) 
     check_register_size(len(register.lines), background=background)
     lines: list[dict[str, Any]] = [
         {
-            "register_number": to_persian_digits(line.register_number),
+            "register_number": _digits(line.register_number),
             "full_name": line.full_name,
             "status": line.status,
             "share_class": line.share_class.name,

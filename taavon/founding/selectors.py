@@ -21,7 +21,7 @@ from taavon.founding.models import (
     OfficerTerm,
     ProposedName,
 )
-from taavon.persian.language import is_persian
+from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key, to_latin_digits
 from taavon.persian.validators import mask_national_id
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
@@ -221,12 +221,6 @@ def capital_lines(application: FoundingApplication) -> list[CapitalLine]:
     return [CapitalLine(m, totals.get(m.pk, ZERO)) for m in members]
 
 
-def _percent(value: Fraction) -> str:
-    """1/3 → "33٫3" (one decimal, none when whole; the Persian decimal separator in Persian)."""
-    text = f"{float(value) * 100:.1f}".removesuffix(".0")
-    return text.replace(".", "\u066b") if is_persian() else text
-
-
 def capital_summary(application: FoundingApplication) -> dict[str, Any]:
     """Totals against the profile's minimum paid-in share (the registration rule)."""
     minimum = application.rule_profile.min_paid_share
@@ -239,10 +233,10 @@ def capital_summary(application: FoundingApplication) -> dict[str, Any]:
     return {
         "totals": totals,
         "share_class": share_class,
-        "paid_percent": _percent(Fraction(totals.paid, totals.subscribed))
+        "paid_percent": numbers.percent(Fraction(totals.paid, totals.subscribed))
         if totals.subscribed
         else None,
-        "minimum_percent": _percent(minimum),
+        "minimum_percent": numbers.percent(minimum),
         "minimum_fraction": f"{minimum.numerator}/{minimum.denominator}",
         "enough": totals.subscribed > 0
         and totals.paid * minimum.denominator >= totals.subscribed * minimum.numerator,

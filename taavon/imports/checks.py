@@ -16,8 +16,7 @@ from taavon.capital.selectors import cooperative_totals
 from taavon.capital.services import MAX_AMOUNT, POSTABLE
 from taavon.imports.parse import Parsed
 from taavon.imports.problems import Problem
-from taavon.persian.templatetags.persian import rial
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus, Person, RuleProfile
 from taavon.registry.rules import profile_of
 from taavon.registry.services.members import (
@@ -64,10 +63,6 @@ def load_target(cooperative: Cooperative) -> Target:
     )
 
 
-def _fa(number: int) -> str:
-    return to_persian_digits(f"{number:,}").replace(",", "\u066c")
-
-
 def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
     header = parsed.header
     assert header is not None
@@ -99,14 +94,14 @@ def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
             )
         )
     for row in parsed.rows:
-        number = target.members.get(row.national_id)
-        if number is not None:
+        register_number = target.members.get(row.national_id)
+        if register_number is not None:
             problems.append(
                 Problem(
                     row.row,
                     header.label("national_id"),
                     _("این شخص هم‌اکنون عضو این تعاونی است (شمارهٔ عضویت %(n)s).")
-                    % {"n": to_persian_digits(number)},
+                    % {"n": numbers.digits(register_number)},
                 )
             )
     problems += _identity_problems(parsed)
@@ -118,7 +113,7 @@ def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
                 None,
                 "",
                 _("با این فایل شمار اعضا به %(after)s نفر می‌رسد که از سقف %(max)s نفر بیشتر است.")
-                % {"after": _fa(after), "max": _fa(limit)},
+                % {"after": numbers.number(after), "max": numbers.number(limit)},
             )
         )
     if target.share_class is not None and with_capital:
@@ -169,7 +164,7 @@ def _capital_problems(target: Target, parsed: Parsed) -> list[Problem]:
                     row.row,
                     header.label("paid"),
                     _("مبلغ پرداختی از مبلغ تعهد (%(amount)s ریال) بیشتر است.")
-                    % {"amount": rial(amount)},
+                    % {"amount": numbers.rials(amount)},
                 )
             )
         if amount and amount * cap.denominator > total_after * cap.numerator:
@@ -182,9 +177,9 @@ def _capital_problems(target: Target, parsed: Parsed) -> list[Problem]:
                         "این فایل (%(total)s ریال) بیشتر است."
                     )
                     % {
-                        "amount": rial(amount),
-                        "cap": to_persian_digits(f"{float(cap) * 100:.4g}"),
-                        "total": rial(total_after),
+                        "amount": numbers.rials(amount),
+                        "cap": numbers.percent(cap, places=2),
+                        "total": numbers.rials(total_after),
                     },
                 )
             )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from taavon.imports.problems import Problem
+from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key
 
 
@@ -147,7 +148,7 @@ def header_problems(header: Header) -> list[Problem]:
                 _("ستون‌های لازم پیدا نشد: %(missing)s. سرستون‌های موجود در ردیف %(row)s: %(found)s.")
                 % {
                     "missing": "، ".join(c.label for c in header.missing),
-                    "row": header.row,
+                    "row": numbers.digits(header.row),
                     "found": "، ".join(header.found) or _("(ردیف خالی)"),
                 },
             )

@@ -26,7 +26,7 @@ from taavon.imports.columns import (
 )
 from taavon.imports.problems import ImportRejected, Problem, file_problem
 from taavon.imports.reader import RawRow, RawSheet
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 from taavon.registry.services.members import PersonData
 
 Progress = Callable[[int, int | None], None]
@@ -126,7 +126,7 @@ def parse_sheet(sheet: RawSheet, *, progress: Progress | None = None) -> Parsed:
         if parsed.data_rows > limit:
             raise file_problem(
                 _("فایل بیش از %(n)s ردیف دارد؛ آن را به چند فایل بخش کنید.")
-                % {"n": to_persian_digits(f"{limit:,}")}
+                % {"n": numbers.number(limit)}
             )
         row = _parse_row(number, cells, plan, parsed.problems)
         if row is not None:
@@ -137,7 +137,7 @@ def parse_sheet(sheet: RawSheet, *, progress: Progress | None = None) -> Parsed:
                         number,
                         header.label("national_id"),
                         _("کد ملی تکراری است؛ در ردیف %(row)s هم آمده است.")
-                        % {"row": to_persian_digits(earlier)},
+                        % {"row": numbers.digits(earlier)},
                     )
                 )
             else:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import PurePath
 from typing import IO, Final
 
@@ -23,7 +24,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from taavon.imports.problems import ImportRejected, file_problem
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ def max_unzipped_bytes() -> int:
 
 
 def _megabytes(size: int) -> str:
-    return to_persian_digits(f"{size / MB:.1f}".rstrip("0").rstrip("."))
+    return numbers.decimal_number(Fraction(size, MB), places=1)
 
 
 def check_upload(name: str, size: int) -> None:

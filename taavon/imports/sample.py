@@ -11,7 +11,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from taavon.imports.columns import COLUMNS
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 
 TEXT_COLUMNS = {"national_id", "mobile", "birth_date", "joined_on"}
 EXAMPLE = {
@@ -59,7 +59,7 @@ def sample_workbook() -> bytes:
                 column.label,
                 _("بله") if column.required else _("خیر"),
                 str(column.hint),
-                to_persian_digits(str(example)),
+                numbers.digits(example),
             ]
         )
     guide.append([])

@@ -17,8 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from taavon.capital.services import MAX_AMOUNT
+from taavon.persian import numbers
 from taavon.persian.jalali import JalaliDateError, parse_jalali
-from taavon.persian.language import local_digits
 from taavon.persian.text import normalize, search_key
 from taavon.persian.validators import (
     normalize_mobile,
@@ -66,7 +66,7 @@ def name(value: object, *, required: bool) -> str:
     if required and not result:
         raise CellError(_("خالی است."))
     if len(result) > NAME_MAX:
-        raise CellError(_("بیش از %(n)s نویسه است.") % {"n": local_digits(NAME_MAX)})
+        raise CellError(_("بیش از %(n)s نویسه است.") % {"n": numbers.number(NAME_MAX)})
     if result and not any(ch.isalpha() for ch in result):
         raise CellError(_("نام باید حرف داشته باشد."))
     return result

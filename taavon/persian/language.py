@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import get_language
 
-__all__ = ["is_persian", "local_digits"]
+__all__ = ["is_persian"]
 
 
 def is_persian() -> bool:
@@ -16,11 +16,3 @@ def is_persian() -> bool:
     """
     language = get_language() or settings.LANGUAGE_CODE
     return language.lower().split("-")[0] == "fa"
-
-
-def local_digits(value: object) -> str:
-    """``value`` as text with Persian digits in Persian, as is otherwise (for messages)."""
-    from .text import to_persian_digits
-
-    text = str(value)
-    return to_persian_digits(text) if is_persian() else text

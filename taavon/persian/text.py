@@ -23,8 +23,8 @@ Decisions (kept in one place so reviewers can challenge them):
 * Hamza-on-alef forms (أ إ ٱ) become ا; alef with madda (آ) is kept.
 * Digits of every script (Persian ۰-۹, Arabic-Indic ٠-٩) are stored as ASCII
   0-9.  Stored text is then byte-for-byte comparable, sortable, greppable and
-  safe to feed to identifier parsers; the display layer (``fa_digits`` filter,
-  ``to_persian_digits``) converts them back when the active language is Persian.
+  safe to feed to identifier parsers; the display layer (``numbers.digits`` and
+  the ``fa_digits`` filter) converts them back when the active language is Persian.
 * Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic
   marks) and the tatweel ـ are removed.
 * Invisible format characters (ZWJ, ZWSP, BOM, LRM/RLM/ALM, bidi embeddings and

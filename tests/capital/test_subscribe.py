@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from taavon.capital.services import MAX_AMOUNT, Subscription, capital_subscribe
 from taavon.core.errors import ApplicationError
@@ -132,3 +133,19 @@ def test_closed_cooperative_takes_no_postings(ledger: LedgerCoop, status: str) -
         subscribe(ledger.members[0], ledger.klass, 1)
 
     assert exc.value.code == "cooperative_closed"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fa", "سهم عضو شمارهٔ ۱ از سقف ۳۰ درصد"),
+        ("en", "member no. 1 would exceed the cap of 30 percent"),
+    ],
+)
+def test_the_cap_message_has_the_language_s_digits(
+    ledger: LedgerCoop, language: str, expected: str
+) -> None:
+    with translation.override(language), pytest.raises(ApplicationError) as exc:
+        subscribe(ledger.members[0], ledger.klass, 10)
+
+    assert expected in exc.value.message

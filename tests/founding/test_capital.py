@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from taavon.accounts.models import User
 from taavon.capital.chain import verify_chain
@@ -14,6 +14,7 @@ from taavon.capital.selectors import cooperative_totals
 from taavon.core.errors import ApplicationError, ConflictError
 from taavon.founding.models import FoundingApplication
 from taavon.founding.services import CapitalRow, founding_capital_record
+from taavon.notifications.models import Notification
 from taavon.registry.models import Membership
 from tests.founding.helpers import record_capital
 
@@ -141,3 +142,27 @@ def test_capital_may_also_follow_the_assembly(
     record_capital(officer, assembly_held)
     assert assembly_held.cooperative_id is not None
     assert cooperative_totals(assembly_held.cooperative_id).paid == 28_000_000
+
+
+def test_ledger_messages_on_a_row_keep_the_language_s_digits(
+    officer: User, approved: FoundingApplication
+) -> None:
+    # The ledger already localises its numbers; an English message used to get Persian digits.
+    rows = [CapitalRow(m.pk, shares=1) for m in members(approved)]
+    rows[0] = CapitalRow(rows[0].membership_id, shares=1, paid=2_000_000)
+    with translation.override("en"), pytest.raises(ApplicationError) as caught:
+        founding_capital_record(
+            actor=officer, application_id=approved.pk, rows=rows, effective_on=timezone.localdate()
+        )
+    assert "(1,000,000 rials)" in caught.value.message
+    assert "(1,000,000 rials)" in caught.value.fields["rows.0.paid"][0]
+
+
+@pytest.mark.parametrize(("language", "amount"), [("fa", "۷۰٬۰۰۰٬۰۰۰"), ("en", "70,000,000")])
+def test_the_applicant_is_told_the_amounts_in_the_language_s_digits(
+    officer: User, approved: FoundingApplication, language: str, amount: str
+) -> None:
+    with translation.override(language):
+        record_capital(officer, approved, shares=10)
+    body = Notification.objects.filter(code="founding.capital").get().body
+    assert amount in body

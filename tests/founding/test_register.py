@@ -4,10 +4,11 @@ active with its number, date and legal national ID."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError
@@ -17,6 +18,8 @@ from tests.factories import CooperativeFactory
 from tests.founding.helpers import LEGAL_ID, OTHER_LEGAL_ID, act, record_capital
 
 pytestmark = pytest.mark.django_db
+
+PERSIAN_DIGIT = re.compile("[۰-۹]")
 
 
 def register(officer: User, application: FoundingApplication, **overrides: Any) -> Any:
@@ -62,7 +65,17 @@ def test_registering_before_the_paid_in_minimum(
     record_capital(officer, assembly_held, shares=3, paid=900_000)  # 30% < 1/3
     error = refused(officer, assembly_held)
     assert error.code == "paid_below_minimum"
-    assert "۱/۳" in error.message
+    assert "۱/۳" in error.message and "۶٬۳۰۰٬۰۰۰ ریال" in error.message
+
+
+def test_the_paid_in_message_in_english_has_latin_digits(
+    officer: User, assembly_held: FoundingApplication
+) -> None:
+    record_capital(officer, assembly_held, shares=3, paid=900_000)
+    with translation.override("en"):
+        error = refused(officer, assembly_held)
+    assert "(6,300,000 rials) is less than 1/3" in error.message
+    assert not PERSIAN_DIGIT.search(error.message)
 
 
 def test_exactly_a_third_paid_is_enough(officer: User, assembly_held: FoundingApplication) -> None:

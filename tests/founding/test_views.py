@@ -12,12 +12,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from taavon.accounts.models import User
 from taavon.founding.models import ApplicationStatus, FoundingApplication
 from taavon.geo.models import County
 from taavon.persian.jalali import format_jalali
+from taavon.web.views.founding.forms import ApproveForm
 from tests.factories import CooperativeFactory
 from tests.founding.helpers import (
     LEGAL_ID,
@@ -254,6 +255,18 @@ def test_submit_and_approve_through_the_pages(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == ApplicationStatus.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("language", "help_text"),
+    [("fa", "پیش‌فرض: ۱٬۰۰۰٬۰۰۰ ریال."), ("en", "Default: 1,000,000 rials.")],
+)
+def test_the_nominal_value_help_is_the_services_default(
+    submitted: FoundingApplication, language: str, help_text: str
+) -> None:
+    with translation.override(language):
+        form = ApproveForm(application=submitted)
+        assert form.fields["nominal_value"].help_text == help_text
 
 
 def test_return_without_a_note_shows_the_error(

@@ -6,8 +6,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from taavon.imports.engine import dry_run
+from taavon.imports.problems import ImportRejected
+from taavon.imports.reader import MB, check_upload
 from taavon.registry.models import Cooperative, Membership
 from tests.imports.conftest import HEADER, rows, source
 
@@ -119,3 +122,13 @@ def test_csv_with_binary_content(coop: Cooperative, tmp_path: Path) -> None:
     path.write_bytes("کد ملی,نام\n".encode() + b"\x00\x01\x02")
 
     assert "csv معتبر نیست" in only_problem(path, coop)
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fa", "۱٫۵ مگابایت"), ("en", "1.5 MB")])
+def test_sizes_have_the_language_s_decimal_separator(
+    settings, language: str, expected: str
+) -> None:
+    settings.TAAVON_IMPORT_MAX_BYTES = MB
+    with translation.override(language), pytest.raises(ImportRejected) as caught:
+        check_upload("members.xlsx", 3 * MB // 2)
+    assert expected in caught.value.message

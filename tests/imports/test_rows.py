@@ -180,6 +180,16 @@ def test_too_many_rows(coop: Cooperative, xlsx, settings) -> None:
     assert "بیش از ۳ ردیف" in problem.message
 
 
+def test_the_row_limit_has_the_persian_thousands_separator(
+    coop: Cooperative, csv_file, settings
+) -> None:
+    settings.TAAVON_IMPORT_MAX_ROWS = 1_000
+
+    (problem,) = dry_run(source(csv_file(rows(1_001))), coop.pk).problems
+
+    assert "بیش از ۱٬۰۰۰ ردیف" in problem.message  # was «۱,۰۰۰», a Latin comma
+
+
 def test_the_header_is_also_matched_in_csv(coop: Cooperative, csv_file) -> None:
     outcome = dry_run(
         source(csv_file([member_row(1, national_id="x"), *rows(4, start=2)])), coop.pk

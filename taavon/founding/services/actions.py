@@ -24,12 +24,11 @@ from taavon.founding.models import FoundingApplication, FoundingAssembly, Office
 from taavon.founding.services.common import (
     DEFAULT_NOMINAL_VALUE,
     FieldErrors,
-    fa,
     fail,
-    rials,
     whole_number,
 )
 from taavon.geo.models import County
+from taavon.persian import numbers
 from taavon.persian.jalali import to_jalali
 from taavon.persian.text import normalize, to_latin_digits
 from taavon.persian.validators import normalize_legal_national_id, validate_legal_national_id
@@ -90,7 +89,7 @@ def approve(application: FoundingApplication, actor: User, payload: dict[str, An
     if len(founders) < profile.min_founders:
         raise fail(
             "founders",
-            _("دست‌کم %(n)s مؤسس لازم است.") % {"n": fa(profile.min_founders)},
+            _("دست‌کم %(n)s مؤسس لازم است.") % {"n": numbers.number(profile.min_founders)},
             code="below_min_founders",
         )
     today = timezone.localdate()
@@ -172,7 +171,9 @@ def _elected(
             membership = members.get(national_id)
             if membership is None:
                 errors.add(
-                    field, _("کد ملی %(id)s از اعضای این تعاونی نیست.") % {"id": fa(national_id)}
+                    field,
+                    _("کد ملی %(id)s از اعضای این تعاونی نیست.")
+                    % {"id": numbers.digits(national_id)},
                 )
             elif national_id in seen:
                 errors.add(
@@ -194,14 +195,18 @@ def _check_counts(chosen: dict[str, list[Membership]], profile: Any, errors: Fie
                 "تعداد اعضای اصلی هیئت‌مدیره باید بین %(lo)s و %(hi)s نفر باشد؛ "
                 "%(n)s نفر انتخاب شده است."
             )
-            % {"lo": fa(profile.board_min), "hi": fa(profile.board_max), "n": fa(board)},
+            % {
+                "lo": numbers.number(profile.board_min),
+                "hi": numbers.number(profile.board_max),
+                "n": numbers.number(board),
+            },
         )
     alternates = math.ceil(board * profile.alternates_ratio)
     if "board" not in errors.fields and len(chosen.get("board_alternates", [])) != alternates:
         errors.add(
             "board_alternates",
             _("برای %(b)s عضو اصلی، %(a)s عضو علی‌البدل لازم است.")
-            % {"b": fa(board), "a": fa(alternates)},
+            % {"b": numbers.number(board), "a": numbers.number(alternates)},
         )
     if not 1 <= len(chosen.get("inspectors", [])) <= 2:
         errors.add("inspectors", _("یک یا دو بازرس اصلی باید انتخاب شود."))
@@ -212,7 +217,8 @@ def _check_counts(chosen: dict[str, list[Membership]], profile: Any, errors: Fie
 def _check_votes(present: int, votes: int, members: int, profile: Any) -> None:
     if present > members:
         raise fail(
-            "members_present", _("شمار حاضران از شمار اعضا (%(n)s) بیشتر است.") % {"n": fa(members)}
+            "members_present",
+            _("شمار حاضران از شمار اعضا (%(n)s) بیشتر است.") % {"n": numbers.number(members)},
         )
     if votes > present:
         raise fail("statute_votes_for", _("آرای موافق از شمار حاضران بیشتر است."))
@@ -222,9 +228,9 @@ def _check_votes(present: int, votes: int, members: int, profile: Any) -> None:
             "statute_votes_for",
             _("اساسنامه تصویب نشد: %(v)s رأی موافق از %(p)s حاضر کمتر از %(m)s حاضران است.")
             % {
-                "v": fa(votes),
-                "p": fa(present),
-                "m": fa(f"{majority.numerator}/{majority.denominator}"),
+                "v": numbers.number(votes),
+                "p": numbers.number(present),
+                "m": numbers.fraction(majority),
             },
             code="statute_not_adopted",
         )
@@ -281,7 +287,10 @@ def record_assembly(application: FoundingApplication, actor: User, payload: dict
             for m in chosen[field]
         ]
     OfficerTerm.objects.bulk_create(terms)
-    return _("%(p)s حاضر، %(v)s رأی موافق اساسنامه") % {"p": fa(present), "v": fa(votes)}
+    return _("%(p)s حاضر، %(v)s رأی موافق اساسنامه") % {
+        "p": numbers.number(present),
+        "v": numbers.number(votes),
+    }
 
 
 # --- register -------------------------------------------------------------------------------
@@ -312,9 +321,9 @@ def _check_capital(cooperative: Cooperative, profile: Any) -> None:
                 "است؛ ثبت تعاونی ممکن نیست."
             )
             % {
-                "paid": rials(totals.paid),
-                "sub": rials(totals.subscribed),
-                "m": fa(f"{minimum.numerator}/{minimum.denominator}"),
+                "paid": numbers.rials(totals.paid),
+                "sub": numbers.rials(totals.subscribed),
+                "m": numbers.fraction(minimum),
             },
             code="paid_below_minimum",
         )
@@ -345,7 +354,7 @@ def register(application: FoundingApplication, actor: User, payload: dict[str, A
     if members.count() < profile.min_members:
         raise fail(
             "members",
-            _("تعاونی دست‌کم %(n)s عضو لازم دارد.") % {"n": fa(profile.min_members)},
+            _("تعاونی دست‌کم %(n)s عضو لازم دارد.") % {"n": numbers.number(profile.min_members)},
             code="below_min_members",
         )
     _check_capital(cooperative, profile)

@@ -17,12 +17,12 @@ from taavon.core.errors import ApplicationError, ConflictError
 from taavon.founding.models import Founder, FoundingApplication, ProposedName
 from taavon.founding.services.common import (
     FieldErrors,
-    fa,
     fail,
     lock_for_step,
     notify_applicant,
 )
 from taavon.geo.models import County
+from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key
 from taavon.persian.validators import validate_mobile, validate_national_id
 from taavon.registry.models import ActivityKind, MembershipKind, RuleProfile, Sector
@@ -96,7 +96,7 @@ def clean_founders(
         errors.add(
             "founders",
             _("دست‌کم %(n)s مؤسس لازم است؛ %(got)s نفر وارد شده است.")
-            % {"n": fa(profile.min_founders), "got": fa(len(founders))},
+            % {"n": numbers.number(profile.min_founders), "got": numbers.number(len(founders))},
         )
     return cleaned
 
@@ -369,7 +369,7 @@ def founder_remove(*, actor: User, application_id: int, founder_id: int) -> None
         raise fail(
             "founders",
             _("تعداد مؤسسان نمی‌تواند کمتر از %(n)s نفر شود.")
-            % {"n": fa(application.rule_profile.min_founders)},
+            % {"n": numbers.number(application.rule_profile.min_founders)},
             code="below_min_founders",
         )
     founder.delete()

@@ -24,10 +24,9 @@ from taavon.founding.services.common import (
     fail,
     lock_for_step,
     notify_applicant,
-    rials,
     whole_number,
 )
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 from taavon.registry.models import Membership, MembershipStatus
 
 
@@ -75,8 +74,9 @@ def _rows(
 def _on_row(
     exc: ApplicationError, index: int | None, field: str, membership: Membership | None = None
 ) -> ApplicationError:
-    """The ledger's error, pinned to the form row it came from."""
-    text = to_persian_digits(exc.message)
+    """The ledger's error (numbers already in the language's digits), pinned to the form row
+    it came from."""
+    text = exc.message
     message = f"{membership.person.full_name}: {text}" if membership else text
     fields = {f"rows.{index}.{field}": [text]} if index is not None else exc.fields
     return ApplicationError(message, code=exc.code, fields=fields, extra=exc.extra)
@@ -147,6 +147,10 @@ def founding_capital_record(
         code="capital",
         title=_("سرمایهٔ مؤسسان ثبت شد"),
         body=_("برای درخواست با کد رهگیری %(code)s، %(s)s ریال تعهد و %(p)s ریال پرداخت ثبت شد.")
-        % {"code": application.tracking_code, "s": rials(subscribed), "p": rials(paid_total)},
+        % {
+            "code": application.tracking_code,
+            "s": numbers.rials(subscribed),
+            "p": numbers.rials(paid_total),
+        },
     )
     return entries

@@ -12,7 +12,7 @@ from taavon.founding.models import FoundingApplication
 from taavon.founding.workflow import STEPS
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 from taavon.workflow.services import ActionForbidden
 
 __all__ = ["ActionForbidden"]
@@ -43,15 +43,6 @@ class FieldErrors:
 
 def fail(field: str, message: str, code: str = "invalid") -> ApplicationError:
     return ApplicationError(message, code=code, fields={field: [message]})
-
-
-def fa(value: object) -> str:
-    return to_persian_digits(str(value))
-
-
-def rials(amount: int) -> str:
-    """1500000 → ۱٬۵۰۰٬۰۰۰ (for messages; templates use the `rial` filter)."""
-    return to_persian_digits(f"{amount:,}".replace(",", "\u066c"))
 
 
 def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
@@ -114,7 +105,7 @@ def notify_applicant(application: FoundingApplication, *, code: str, title: str,
         recipient=application.applicant,
         code=f"founding.{code}",
         title=title,
-        body=to_persian_digits(body),
+        body=numbers.digits(body),  # tracking codes and amounts in the language's digits
         url=reverse("web:founding-detail", args=[application.pk]),
         channels=(Channel.SMS, Channel.EMAIL),
     )

@@ -21,11 +21,11 @@ from taavon.core.permissions import AnyUser
 from taavon.founding.models import FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
-    fa,
     fail,
     notify_applicant,
 )
 from taavon.founding.workflow import ACTIONS
+from taavon.persian import numbers
 from taavon.persian.text import normalize
 from taavon.workflow.definitions import Transition
 from taavon.workflow.services import workflow_transition
@@ -41,7 +41,7 @@ def _submit(application: FoundingApplication, actor: User, payload: dict[str, An
         raise fail(
             "founders",
             _("دست‌کم %(n)s مؤسس لازم است؛ اکنون %(got)s نفر در فهرست است.")
-            % {"n": fa(profile.min_founders), "got": fa(count)},
+            % {"n": numbers.number(profile.min_founders), "got": numbers.number(count)},
             code="below_min_founders",
         )
     if not application.proposed_names.exists():

@@ -1,21 +1,25 @@
 """Template filters and tags for Persian presentation: ``{% load persian %}``.
 
 Every filter looks at the *active* language: Persian digits, Jalali month names
-and the Arabic thousands separator in ``fa``; Latin digits otherwise.
+and the Arabic thousands separator in ``fa``; Latin digits otherwise.  The number
+filters are wrappers over ``taavon.persian.numbers`` that also accept what a template
+may hold (numeric strings in any digit script, Decimals); Python code calls
+``numbers`` directly.
 """
 
 from __future__ import annotations
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import jdatetime
 from django import template
 
+from taavon.persian import numbers
 from taavon.persian.jalali import format_jalali, today_jalali
 from taavon.persian.language import is_persian
-from taavon.persian.text import to_latin_digits, to_persian_digits
+from taavon.persian.text import to_latin_digits
 from taavon.persian.validators import mask_mobile
 from taavon.persian.words import number_to_words
 
@@ -24,12 +28,6 @@ register = template.Library()
 DATE_FORMAT = "%Y/%m/%d"
 DATETIME_FORMAT = "%Y/%m/%d %H:%M"
 TODAY_FORMAT = "%-d %B %Y"
-EMPTY_AMOUNT = "—"
-PERSIAN_THOUSANDS_SEPARATOR = "\u066c"  # «٬»
-
-
-def _localised(text: str) -> str:
-    return to_persian_digits(text) if is_persian() else to_latin_digits(text)
 
 
 def _to_decimal(value: Any) -> Decimal | None:
@@ -39,7 +37,7 @@ def _to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     text = to_latin_digits(str(value)).strip()
-    for separator in (",", PERSIAN_THOUSANDS_SEPARATOR, "\u060c", " "):
+    for separator in (",", numbers.THOUSANDS_SEPARATOR, "\u060c", " "):
         text = text.replace(separator, "")
     try:
         number = Decimal(text)
@@ -71,7 +69,7 @@ def fa_digits(value: Any) -> str:
     """Digits in the active language's script: Persian in ``fa``, Latin otherwise."""
     if value is None:
         return ""
-    return _localised(str(value))
+    return numbers.digits(str(value))  # str(): templates may hold booleans, shown as text
 
 
 @register.filter(is_safe=True)
@@ -82,15 +80,9 @@ def rial(value: Any) -> Any:
     returned unchanged.
     """
     if value is None:
-        return EMPTY_AMOUNT
-    number = _to_decimal(value)
-    if number is None:
-        return value
-    amount = int(number.to_integral_value(rounding=ROUND_HALF_UP))
-    text = f"{amount:,}"
-    if is_persian():
-        return to_persian_digits(text).replace(",", PERSIAN_THOUSANDS_SEPARATOR)
-    return text
+        return numbers.EMPTY
+    amount = _to_decimal(value)
+    return value if amount is None else numbers.rials(amount)
 
 
 @register.filter(is_safe=True)
@@ -107,13 +99,13 @@ def mobile(value: Any) -> str:
     text = str(value)
     if text.startswith("+98"):
         text = "0" + text[3:]
-    return _localised(text)
+    return numbers.digits(text)
 
 
 @register.filter
 def masked_mobile(value: Any) -> str:
     """``{{ person.mobile|masked_mobile }}`` → ۰۹۱۶***۴۵۶۷, for viewers outside the office."""
-    return _localised(mask_mobile(str(value))) if value else ""
+    return numbers.digits(mask_mobile(str(value))) if value else ""
 
 
 @register.filter

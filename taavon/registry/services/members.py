@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.persian.language import local_digits
+from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key
 from taavon.persian.validators import (
     normalize_mobile,
@@ -139,7 +139,7 @@ def lock_for_members(cooperative_id: int) -> Cooperative:
 def _already_member(national_ids: set[str]) -> ApplicationError:
     return ApplicationError(
         _("این شخص هم‌اکنون عضو این تعاونی است: %(ids)s")
-        % {"ids": local_digits("، ".join(sorted(national_ids)))},
+        % {"ids": numbers.digits("، ".join(sorted(national_ids)))},
         code="already_member",
     )
 
@@ -167,7 +167,8 @@ def admit_locked(
     ).count()
     if profile.max_members is not None and active + len(people) > profile.max_members:
         raise ApplicationError(
-            _("تعداد اعضا از سقف %(max)s نفر بیشتر می‌شود.") % {"max": profile.max_members},
+            _("تعداد اعضا از سقف %(max)s نفر بیشتر می‌شود.")
+            % {"max": numbers.number(profile.max_members)},
             code="over_max_members",
         )
     start = cooperative.last_register_number

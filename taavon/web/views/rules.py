@@ -16,10 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import can, get_visible_or_404, require
+from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField
-from taavon.persian.language import is_persian
-from taavon.persian.templatetags.persian import fa_digits
-from taavon.persian.text import normalize, to_persian_digits
+from taavon.persian.text import normalize
 from taavon.registry.models import ActivityKind, RuleProfile, Sector
 from taavon.registry.selectors.public import MAX_ID, rule_profile_families
 from taavon.registry.services.rules import EDITABLE_FIELDS, rule_profile_publish
@@ -53,14 +52,11 @@ UPPER = {
 }
 
 
-def percent(num: int | None, den: int | None) -> str:
-    """1/3 → "۳۳٫۳۳٪" in Persian, "33.33%" otherwise; blank when it cannot be computed."""
+def fraction_percent(num: int | None, den: int | None) -> str:
+    """1/3 → «۳۳٫۳۳٪» in Persian, "33.33%" otherwise; blank when it cannot be computed."""
     if num is None or not den:
         return ""
-    text = f"{float(Fraction(num, den) * 100):.2f}".rstrip("0").rstrip(".")
-    if is_persian():
-        return to_persian_digits(text).replace(".", "٫") + "٪"
-    return text + "%"
+    return numbers.percent(Fraction(num, den), places=2, sign=True)
 
 
 def scope_label(kind: str, sector: str) -> str:
@@ -83,7 +79,7 @@ def fraction_rows(profile: RuleProfile) -> list[FractionRow]:
     rows = []
     for prefix, label in FRACTIONS:
         num, den = getattr(profile, f"{prefix}_num"), getattr(profile, f"{prefix}_den")
-        rows.append(FractionRow(str(label), num, den, percent(num, den)))
+        rows.append(FractionRow(str(label), num, den, fraction_percent(num, den)))
     return rows
 
 
@@ -149,7 +145,7 @@ class RuleProfileForm(forms.Form):
                     "label": label,
                     "num": num,
                     "den": den,
-                    "percent": percent(_as_int(num.value()), _as_int(den.value())),
+                    "percent": fraction_percent(_as_int(num.value()), _as_int(den.value())),
                     "errors": [*num.errors, *den.errors],
                 }
             )
@@ -246,7 +242,7 @@ def rule_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
             if not exc.fields:
                 form.add_error(None, exc.message)
         else:
-            version = fa_digits(profile.version)
+            version = numbers.digits(profile.version)
             messages.success(request, _("نسخهٔ %(v)s ضوابط منتشر شد.") % {"v": version})
             return redirect("web:rules-detail", pk=profile.pk)
     context = {

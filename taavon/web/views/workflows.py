@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.persian import numbers
 from taavon.workflow.definitions import Reach, Role
 from taavon.workflow.selectors import (
     definition_versions,
@@ -157,7 +158,7 @@ def workflow_publish(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("نسخهٔ %(v)s گردش کار «%(name)s» منتشر شد.")
-                % {"v": created.version, "name": created.name},
+                % {"v": numbers.digits(created.version), "name": created.name},
             )
             return redirect("web:workflow-detail", code=created.code)
     status = 400 if request.method == "POST" else 200

@@ -120,7 +120,7 @@ def test_over_max_members_is_refused(coop_dorud) -> None:
         _admit(coop_dorud, person(10))
 
     assert exc.value.code == "over_max_members"
-    assert "2" in exc.value.message
+    assert "سقف ۲ نفر" in exc.value.message  # Persian digits in a Persian message
     assert Membership.objects.filter(cooperative=coop_dorud).count() == 2
 
 

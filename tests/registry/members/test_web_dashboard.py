@@ -66,6 +66,17 @@ def test_dashboard_shows_totals_and_pending_actions(ledger, manager_client) -> N
     assert "کمتر از حداقل" in html
 
 
+def test_dashboard_in_english_has_latin_digits(ledger, manager_client) -> None:
+    pay(ledger.members[0], ledger.klass, 10_000_000)
+    pay(ledger.members[1], ledger.klass, 2_000_000)
+    manager_client.cookies["taavon_language"] = "en"
+
+    html = manager_client.get(f"/cooperatives/{ledger.coop.pk}/").content.decode()
+
+    assert "50,000,000" in html and "12,000,000" in html
+    assert "24 percent of the subscribed capital" in html and "rules: 33.3 percent" in html
+
+
 def test_dashboard_of_an_empty_cooperative(coop_dorud, make_user, login_client) -> None:
     client = login_client(make_user(Role.COOP_MANAGER, cooperative_id=coop_dorud.pk))
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from taavon.audit.context import in_channel
 from taavon.geo.models import Province
 from taavon.geo.services import CountyImportError, counties_import
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 
 
 class Command(BaseCommand):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         except CountyImportError as exc:
             for err in exc.errors:
                 line = _("ردیف %(row)s، ستون «%(column)s»: %(message)s") % {
-                    "row": to_persian_digits(err.row),
+                    "row": numbers.digits(err.row),
                     "column": err.column,
                     "message": err.message,
                 }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from fractions import Fraction
 from functools import wraps
 from typing import Any, cast
 
@@ -18,8 +17,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.persian.language import is_persian
-from taavon.persian.text import to_persian_digits
 from taavon.registry.models import Cooperative
 from taavon.registry.selectors.management import cooperative_for_manager, may_change_status
 
@@ -104,13 +101,6 @@ def render_form(
     if is_htmx(request):
         return render(request, f"{template}#form", context)
     return render(request, template, context, status=400 if invalid else 200)
-
-
-def percent_text(value: Fraction) -> str:
-    """A share as a percentage with at most one decimal, in the active language's digits:
-    Fraction(1, 3) → «۳۳٫۳» in Persian, "33.3" in English."""
-    text = f"{float(value) * 100:.1f}".removesuffix(".0")
-    return to_persian_digits(text).replace(".", "\u066b") if is_persian() else text
 
 
 def coop_url(name: str, cooperative: Cooperative, *args: Any) -> str:

@@ -22,6 +22,7 @@ from taavon.capital.services import share_class_create
 from taavon.core.errors import ApplicationError
 from taavon.core.permissions import scope_of
 from taavon.geo.models import County
+from taavon.persian import numbers
 from taavon.registry.models import Cooperative
 from taavon.registry.policies import managed_cooperatives
 from taavon.registry.selectors.management import (
@@ -41,7 +42,6 @@ from .common import (
     managed,
     not_found_as_404,
     page_of,
-    percent_text,
     render_form,
 )
 from .forms import CooperativeFilterForm, ShareClassForm, StatusForm
@@ -82,9 +82,9 @@ def dashboard(request: HttpRequest, coop_id: int) -> HttpResponse:
     overview = cooperative_overview(coop)
     context = coop_context(request, coop, "dashboard") | {
         "overview": overview,
-        "paid_bar": min(100, round(float(overview.paid_share) * 100)),
-        "paid_percent": percent_text(overview.paid_share),
-        "min_paid_percent": percent_text(overview.min_paid_share),
+        "paid_bar": min(100, round(overview.paid_share * 100)),
+        "paid_percent": numbers.percent(overview.paid_share),
+        "min_paid_percent": numbers.percent(overview.min_paid_share),
         "outstanding": list(outstanding[:PENDING_SHOWN]),
         "outstanding_count": outstanding.count(),
         "without_capital_count": members_without_capital(coop.pk).count(),

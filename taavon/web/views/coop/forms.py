@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from taavon.capital.models import ShareClass
 from taavon.capital.services import MAX_AMOUNT
+from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, MobileField, NationalIdField
-from taavon.persian.language import is_persian
-from taavon.persian.text import normalize, to_latin_digits, to_persian_digits
+from taavon.persian.text import normalize, to_latin_digits
 from taavon.registry.models import (
     Cooperative,
     CooperativeStatus,
@@ -50,8 +50,8 @@ class WholeNumberField(forms.Field):
 
     def prepare_value(self, value: Any) -> Any:
         """Initial numbers are shown in the active language's digits (they parse back)."""
-        if isinstance(value, int) and not isinstance(value, bool) and is_persian():
-            return to_persian_digits(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return numbers.digits(value)
         return value
 
     def to_python(self, value: Any) -> int | None:

@@ -26,7 +26,7 @@ from taavon.capital.services import (
 )
 from taavon.core.errors import ApplicationError
 from taavon.core.permissions import get_visible_or_404
-from taavon.persian.templatetags.persian import fa_digits
+from taavon.persian import numbers
 from taavon.persian.text import to_latin_digits
 from taavon.registry.models import Cooperative
 
@@ -125,7 +125,7 @@ def subscribe(request: HttpRequest, coop_id: int) -> HttpResponse:
             reference=data["reference"],
             note=data["note"],
         )
-        return _("تعهد سهام در ردیف %(seq)s دفتر ثبت شد.") % {"seq": fa_digits(entry.seq)}
+        return _("تعهد سهام در ردیف %(seq)s دفتر ثبت شد.") % {"seq": numbers.digits(entry.seq)}
 
     return _posting_view(request, coop, form, post, _("ثبت تعهد سهام"))
 
@@ -146,7 +146,7 @@ def pay(request: HttpRequest, coop_id: int) -> HttpResponse:
             effective_on=data["effective_on"],
             reference=data["reference"],
         )
-        return _("پرداخت در ردیف %(seq)s دفتر ثبت شد.") % {"seq": fa_digits(entry.seq)}
+        return _("پرداخت در ردیف %(seq)s دفتر ثبت شد.") % {"seq": numbers.digits(entry.seq)}
 
     return _posting_view(request, coop, form, post, _("ثبت پرداخت سرمایه"))
 
@@ -169,8 +169,8 @@ def transfer(request: HttpRequest, coop_id: int) -> HttpResponse:
             effective_on=data["effective_on"],
         )
         return _("انتقال سهام در ردیف‌های %(a)s و %(b)s دفتر ثبت شد.") % {
-            "a": fa_digits(out.seq),
-            "b": fa_digits(out.seq + 1),
+            "a": numbers.digits(out.seq),
+            "b": numbers.digits(out.seq + 1),
         }
 
     return _posting_view(request, coop, form, post, _("انتقال سهام میان اعضا"))
@@ -193,9 +193,9 @@ def reverse_entry(request: HttpRequest, coop_id: int, entry_id: int) -> HttpResp
             actor=actor_of(request), entry_id=entry.pk, reason=data["reason"]
         )
         return _("سند ردیف %(seq)s برگشت خورد (ردیف %(rev)s).") % {
-            "seq": fa_digits(entry.seq),
-            "rev": "، ".join(fa_digits(r.seq) for r in reversals),
+            "seq": numbers.digits(entry.seq),
+            "rev": "، ".join(numbers.digits(r.seq) for r in reversals),
         }
 
-    title = _("برگشت سند ردیف %(seq)s") % {"seq": fa_digits(entry.seq)}
+    title = _("برگشت سند ردیف %(seq)s") % {"seq": numbers.digits(entry.seq)}
     return _posting_view(request, coop, form, post, title, entry=entry)

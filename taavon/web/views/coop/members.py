@@ -18,7 +18,7 @@ from taavon.capital.selectors import ZERO, member_balances, member_totals
 from taavon.capital.selectors.management import cooperative_overview, ledger_entries
 from taavon.core.errors import ApplicationError
 from taavon.core.permissions import get_visible_or_404
-from taavon.persian.templatetags.persian import fa_digits
+from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
 from taavon.registry.selectors.management import member_search
 from taavon.registry.services.members import PersonData, membership_admit, membership_exit
@@ -100,7 +100,7 @@ def member_admit(request: HttpRequest, coop_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _("عضو با شمارهٔ عضویت %(n)s پذیرفته شد.")
-                % {"n": fa_digits(membership.register_number)},
+                % {"n": numbers.digits(membership.register_number)},
             )
             return done(request, coop_url("coop-member-detail", coop, membership.pk))
     context = coop_context(request, coop, "members") | {

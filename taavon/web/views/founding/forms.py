@@ -6,11 +6,13 @@ from typing import Any
 
 from django import forms
 from django.urls import reverse_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from taavon.founding.models import ApplicationStatus, FoundingApplication
 from taavon.founding.services import DEFAULT_NOMINAL_VALUE
 from taavon.geo.models import County
+from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, LegalNationalIdField, MobileField, NationalIdField
 from taavon.persian.text import normalize, search_key
 from taavon.registry.models import ActivityKind, MembershipKind, Sector
@@ -169,7 +171,6 @@ class ApproveForm(forms.Form):
         min_value=1,
         required=False,
         initial=DEFAULT_NOMINAL_VALUE,
-        help_text=_("پیش‌فرض: ۱٬۰۰۰٬۰۰۰ ریال (یک میلیون ریال)."),
         widget=forms.NumberInput(attrs={"dir": "ltr"}),
         error_messages={
             "invalid": _("ارزش اسمی باید عدد صحیح ریالی باشد."),
@@ -182,6 +183,10 @@ class ApproveForm(forms.Form):
         field = self.fields["name_rank"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(n.rank, n.name) for n in application.proposed_names.all()]
+        # From the services' default, so the help cannot drift from what approval uses.
+        self.fields["nominal_value"].help_text = gettext("پیش‌فرض: %(amount)s ریال.") % {
+            "amount": numbers.rials(DEFAULT_NOMINAL_VALUE)
+        }
 
 
 class MemberChoiceMixin:

@@ -25,7 +25,7 @@ from taavon.core.permissions import scope_of
 from taavon.founding import selectors, services
 from taavon.founding.models import ApplicationStatus
 from taavon.founding.workflow import STEPS
-from taavon.persian.text import to_persian_digits
+from taavon.persian import numbers
 from taavon.workflow.access import allowed_transitions
 
 from .common import (
@@ -129,7 +129,7 @@ def application_new(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request,
                     _("درخواست ثبت شد. کد رهگیری: %(code)s")
-                    % {"code": to_persian_digits(application.tracking_code)},
+                    % {"code": numbers.digits(application.tracking_code)},
                 )
                 return redirect("web:founding-detail", pk=application.pk)
         status = 400
