@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Model
 
+from .catalogue import is_catalogued
 from .context import current_origin
 from .models import AuditEvent
 
@@ -31,13 +32,17 @@ def audit_record(
     province_id: int | None = None,
     county_id: int | None = None,
 ) -> AuditEvent:
+    """Record one event. `action` is a code from a context's `events.py` (see
+    `taavon.audit.catalogue`); any other string is a programming error."""
+    if not is_catalogued(action):
+        raise ValueError(f"audit action {action!r} is not in the catalogue (an events.py)")
     origin = current_origin()
     place = _placement(obj)
     real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=real_actor,
         actor_label=(real_actor.get_username() if real_actor else origin.channel)[:150],
-        action=action,
+        action=str(action),
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
         object_repr=str(obj)[:200] if obj is not None else "",

@@ -9,6 +9,7 @@ from django.test import Client
 
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
+from taavon.geo.events import GeoEvent
 from taavon.geo.models import County
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def events(khorramabad: County, dorud: County, tehran_county: County) -> None:
     for c in (khorramabad, dorud, tehran_county):
         audit_record(
             actor=None,
-            action="test.placed",
+            action=GeoEvent.COUNTY_IMPORT,
             summary=c.slug,
             county_id=c.pk,
             province_id=c.province_id,
@@ -28,7 +29,7 @@ def events(khorramabad: County, dorud: County, tehran_county: County) -> None:
 
 def summaries(user: User, bearer: Callable[[User], dict[str, str]], **params: str) -> set[str]:
     response = Client(headers=bearer(user)).get(
-        "/api/v1/audit/events", {"action": "test.", **params}
+        "/api/v1/audit/events", {"action": "geo.county.import", **params}
     )
     assert response.status_code == 200
     return {e["summary"] for e in response.json()["items"]}
@@ -61,10 +62,12 @@ def test_member_sees_nothing(member: User, events: None, bearer) -> None:
 
 
 def test_event_fields(national_officer: User, member: User, bearer) -> None:
-    audit_record(actor=member, action="test.fields", obj=member, summary="s", changes={"a": 1})
+    audit_record(
+        actor=member, action=GeoEvent.REFERENCE_LOAD, obj=member, summary="s", changes={"a": 1}
+    )
     body = (
         Client(headers=bearer(national_officer))
-        .get("/api/v1/audit/events", {"action": "test.fields"})
+        .get("/api/v1/audit/events", {"action": "geo.reference.load"})
         .json()
     )
     (event,) = body["items"]

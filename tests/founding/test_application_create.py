@@ -42,7 +42,7 @@ def test_creates_a_draft_with_names_founders_and_tracking_code(
     assert application.founders.filter(is_chair=True).count() == 1
     assert application.rule_profile.min_founders == 7
     assert application.feasibility_plan.read(5) == b"%PDF-"
-    assert AuditEvent.objects.filter(action="registry.founding.create").count() == 1
+    assert AuditEvent.objects.filter(action="founding.create").count() == 1
 
 
 def test_tracking_code_goes_out_by_sms_on_commit(

@@ -36,9 +36,7 @@ def test_submit_records_history_audit_and_time(applicant: User, draft: FoundingA
         "submitted",
         applicant,
     )
-    assert AuditEvent.objects.filter(
-        action="registry.founding.submit", county_id=draft.county_id
-    ).exists()
+    assert AuditEvent.objects.filter(action="founding.submit", county_id=draft.county_id).exists()
 
 
 def test_illegal_transition_register_from_submitted(

@@ -12,6 +12,7 @@ from django.test import Client
 from taavon.accounts.models import User
 from taavon.audit.models import AuditEvent
 from taavon.audit.services import audit_record
+from taavon.geo.events import GeoEvent
 from taavon.geo.models import County
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def events(khorramabad: County, dorud: County, tehran_county: County) -> dict[st
     return {
         c.slug: audit_record(
             actor=None,
-            action="test.placed",
+            action=GeoEvent.COUNTY_IMPORT,
             summary=f"رویداد {c.slug}",
             county_id=c.pk,
             province_id=c.province_id,
@@ -55,7 +56,7 @@ def test_non_officers_get_the_persian_404(
 def test_county_officer_sees_only_their_county(
     county_officer: User, login_client: Callable[[User], Client], events: dict[str, AuditEvent]
 ) -> None:
-    response = login_client(county_officer).get(URL, {"action": "test."})
+    response = login_client(county_officer).get(URL, {"action": "geo.county.import"})
     assert response.status_code == 200
     assert summaries(response) == {"رویداد khorramabad"}
     assert "رویداد dorud" not in response.content.decode()
@@ -74,23 +75,23 @@ def test_provincial_officer_sees_their_province(
 def test_national_officer_sees_everything(
     national_officer: User, login_client: Callable[[User], Client], events: dict[str, AuditEvent]
 ) -> None:
-    response = login_client(national_officer).get(URL, {"action": "test."})
+    response = login_client(national_officer).get(URL, {"action": "geo.county.import"})
     assert summaries(response) == {f"رویداد {slug}" for slug in events}
 
 
 def test_filter_by_action(
     national_officer: User, login_client: Callable[[User], Client], events: dict[str, AuditEvent]
 ) -> None:
-    audit_record(actor=None, action="other.thing", summary="دیگر")
-    response = login_client(national_officer).get(URL, {"action": "other"})
+    audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary="دیگر")
+    response = login_client(national_officer).get(URL, {"action": "geo.reference.load"})
     assert summaries(response) == {"دیگر"}
 
 
 def test_filter_by_actor(
     national_officer: User, member: User, login_client: Callable[[User], Client]
 ) -> None:
-    audit_record(actor=member, action="test.by_member", summary="کار عضو")
-    audit_record(actor=national_officer, action="test.by_officer", summary="کار کارشناس")
+    audit_record(actor=member, action=GeoEvent.REFERENCE_LOAD, summary="کار عضو")
+    audit_record(actor=national_officer, action=GeoEvent.REFERENCE_LOAD, summary="کار کارشناس")
     response = login_client(national_officer).get(URL, {"actor": member.username})
     assert "کار عضو" in summaries(response)
     assert "کار کارشناس" not in summaries(response)
@@ -98,7 +99,7 @@ def test_filter_by_actor(
 
 def record_at(moment: datetime, summary: str) -> None:
     with mock.patch("django.utils.timezone.now", return_value=moment):
-        audit_record(actor=None, action="test.dated", summary=summary)
+        audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary=summary)
 
 
 def test_filter_by_jalali_dates_in_persian_digits(
@@ -108,7 +109,7 @@ def test_filter_by_jalali_dates_in_persian_digits(
     record_at(datetime(2025, 3, 20, 8, tzinfo=UTC), "۳۰ اسفند")  # 1403 is a leap year
     record_at(datetime(2025, 3, 21, 8, tzinfo=UTC), "نوروز ۱۴۰۴")
     response = login_client(national_officer).get(
-        URL, {"action": "test.dated", "date_from": "۱۴۰۳/۱۲/۳۰", "date_to": "۱۴۰۴/۰۱/۰۱"}
+        URL, {"action": "geo.reference.load", "date_from": "۱۴۰۳/۱۲/۳۰", "date_to": "۱۴۰۴/۰۱/۰۱"}
     )
     assert response.context["form"].is_valid()
     assert summaries(response) == {"۳۰ اسفند", "نوروز ۱۴۰۴"}
@@ -117,7 +118,7 @@ def test_filter_by_jalali_dates_in_persian_digits(
 def test_a_day_that_does_not_exist_gives_a_persian_error(
     national_officer: User, login_client: Callable[[User], Client]
 ) -> None:
-    audit_record(actor=None, action="test.dated", summary="x")
+    audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary="x")
     response = login_client(national_officer).get(URL, {"date_from": "۱۴۰۴/۱۲/۳۰"})
     assert response.status_code == 200
     assert response.context["form"].errors == {"date_from": ["این تاریخ در تقویم وجود ندارد."]}
@@ -159,10 +160,10 @@ def test_htmx_rows_are_scoped_too(
 
 def test_pages_of_fifty(national_officer: User, login_client: Callable[[User], Client]) -> None:
     for i in range(55):
-        audit_record(actor=None, action="test.bulk", summary=f"s{i}")
+        audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary=f"s{i}")
     client = login_client(national_officer)
-    first = client.get(URL, {"action": "test.bulk"})
-    second = client.get(URL, {"action": "test.bulk", "page": "2"})
+    first = client.get(URL, {"action": "geo.reference.load"})
+    second = client.get(URL, {"action": "geo.reference.load", "page": "2"})
     assert len(first.context["page"]) == 50
     assert len(second.context["page"]) == 5
-    assert "?action=test.bulk&page=2" in first.content.decode()
+    assert "?action=geo.reference.load&page=2" in first.content.decode()

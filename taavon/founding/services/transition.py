@@ -19,6 +19,7 @@ from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
 from taavon.core.permissions import can
+from taavon.founding.events import TRANSITION_EVENTS
 from taavon.founding.models import ApplicationTransition, FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
@@ -203,7 +204,7 @@ def application_transition(
     )
     audit_record(
         actor=actor,
-        action=f"registry.founding.{action}",
+        action=TRANSITION_EVENTS[action],
         obj=application,
         summary=f"{application.tracking_code}: {before} → {row.target}",
         changes={"from": before, "to": row.target, "note": note[:500]},
