@@ -12,7 +12,8 @@ from .models import AuditEvent
 
 
 def _placement(obj: Model | None) -> dict[str, int | None]:
-    """Province/county of the object, if it knows them (used to scope who may read)."""
+    """Province, county and cooperative of the object, if it knows them (used to scope who may
+    read, and to find a cooperative's events)."""
     if obj is None:
         return {}
     placement = getattr(obj, "audit_placement", None)
@@ -31,6 +32,7 @@ def audit_record(
     changes: dict[str, Any] | None = None,
     province_id: int | None = None,
     county_id: int | None = None,
+    cooperative_id: int | None = None,
 ) -> AuditEvent:
     """Record one event. `action` is a code from a context's `events.py` (see
     `taavon.audit.catalogue`); any other string is a programming error."""
@@ -53,4 +55,5 @@ def audit_record(
         channel=origin.channel,
         province_id=province_id or place.get("province_id"),
         county_id=county_id or place.get("county_id"),
+        cooperative_id=cooperative_id or place.get("cooperative_id"),
     )

@@ -1,4 +1,5 @@
-"""audit_event_list: always scoped, filtered by action, actor, object and Tehran-local dates."""
+"""audit_event_list: always scoped, filtered by action, actor, object, cooperative name,
+founding tracking code and Tehran-local dates."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from taavon.audit.models import AuditEvent
 from taavon.audit.selectors import AuditFilter, audit_event_list
 from taavon.audit.services import audit_record
 from taavon.geo.events import GeoEvent
+from taavon.registry.events import RegistryEvent
+from taavon.registry.models import Cooperative
+from tests.factories import CooperativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +42,16 @@ def test_newest_first(national_officer: User) -> None:
     assert listed == [second, first]
 
 
-def test_filter_by_action_prefix(national_officer: User) -> None:
-    audit_record(actor=None, action="accounts.token.create")
-    audit_record(actor=None, action="accounts.token.revoke")
-    audit_record(actor=None, action="geo.county.import")
-    listed = audit_event_list(user=national_officer, filters=AuditFilter(action="accounts.token"))
-    assert {e.action for e in listed} == {"accounts.token.create", "accounts.token.revoke"}
+def test_filter_by_the_exact_action(national_officer: User) -> None:
+    audit_record(actor=None, action=AccountsEvent.TOKEN_CREATE)
+    audit_record(actor=None, action=AccountsEvent.TOKEN_REVOKE)
+    audit_record(actor=None, action=GeoEvent.COUNTY_IMPORT)
+    exact = audit_event_list(
+        user=national_officer, filters=AuditFilter(action="accounts.token.create")
+    )
+    assert [e.action for e in exact] == ["accounts.token.create"]
+    prefix = audit_event_list(user=national_officer, filters=AuditFilter(action="accounts.token"))
+    assert not prefix.exists()
 
 
 def test_filter_by_actor_and_object(national_officer: User, member: User) -> None:
@@ -96,3 +104,52 @@ def test_dates_at_the_ends_of_the_calendar_filter_nothing_out(
     event = audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD)
     filters = AuditFilter(action="geo.reference.load", date_from=date_from, date_to=date_to)
     assert list(audit_event_list(user=national_officer, filters=filters)) == [event]
+
+
+# --- by cooperative ------------------------------------------------------------------------
+
+
+def by_cooperative(user: User, name: str) -> set[int | None]:
+    found = audit_event_list(user=user, filters=AuditFilter(cooperative=name))
+    return {e.cooperative_id for e in found}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "تعاونی فرش دورود",
+        "فرش دورود",
+        "تعاوني فرش",  # Arabic yeh
+        "فرشدورود",  # spacing does not matter
+        "  فرش   دورود ",
+    ],
+)
+def test_filter_by_cooperative_name_in_any_spelling(
+    national_officer: User, coop_dorud: Cooperative, coop_khorramabad: Cooperative, typed: str
+) -> None:
+    for coop in (coop_dorud, coop_khorramabad):
+        audit_record(actor=None, action=RegistryEvent.COOPERATIVE_STATUS, obj=coop)
+    assert by_cooperative(national_officer, typed) == {coop_dorud.pk}
+
+
+def test_arabic_kaf_and_a_missing_zwnj_still_match(national_officer: User, dorud) -> None:
+    coop = CooperativeFactory(name="تعاونی کشاورزی سبزه‌کاران", county=dorud)
+    audit_record(actor=None, action=RegistryEvent.COOPERATIVE_STATUS, obj=coop)
+    assert by_cooperative(national_officer, "كشاورزي سبزه كاران") == {coop.pk}
+    assert by_cooperative(national_officer, "سبزهکاران") == {coop.pk}
+
+
+def test_the_cooperative_filter_stays_within_the_scope(
+    county_officer: User, coop_dorud: Cooperative, coop_khorramabad: Cooperative
+) -> None:
+    for coop in (coop_dorud, coop_khorramabad):
+        audit_record(actor=None, action=RegistryEvent.COOPERATIVE_STATUS, obj=coop)
+    assert by_cooperative(county_officer, "تعاونی") == {coop_khorramabad.pk}
+    assert by_cooperative(county_officer, "دورود") == set()
+
+
+def test_a_blank_cooperative_name_filters_nothing_out(national_officer: User) -> None:
+    audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD)
+    assert audit_event_list(
+        user=national_officer, filters=AuditFilter(cooperative=" \u200c ")
+    ).exists()

@@ -10,10 +10,12 @@ from taavon.accounts.models import User
 from taavon.audit.context import Origin, current_origin, reset_origin, set_origin
 from taavon.audit.models import AuditEvent
 from taavon.audit.services import audit_record
+from taavon.capital.events import CapitalEvent
 from taavon.geo.events import GeoEvent
 from taavon.geo.models import County, Province
 from taavon.registry.events import RegistryEvent
 from taavon.registry.models import Cooperative
+from tests.capital.builders import admit, pay, share_class, subscribe_all
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,31 @@ def test_stores_actor_action_object_and_changes(member: User, coop_dorud: Cooper
 def test_object_placement_scopes_the_event(coop_dorud: Cooperative, dorud: County) -> None:
     event = audit_record(actor=None, action=RegistryEvent.COOPERATIVE_STATUS, obj=coop_dorud)
     assert (event.county_id, event.province_id) == (dorud.pk, dorud.province_id)
+    assert event.cooperative_id == coop_dorud.pk
+
+
+def test_an_object_of_a_cooperative_places_the_event_in_it(coop_dorud: Cooperative) -> None:
+    members = admit(coop_dorud, 4)
+    klass = share_class(coop_dorud)
+    subscribe_all(coop_dorud, members, klass)
+    pay(members[0], klass, 1000)
+    placed = AuditEvent.objects.filter(cooperative=coop_dorud)
+    assert set(placed.values_list("action", flat=True)) == {
+        RegistryEvent.MEMBER_ADMIT,
+        CapitalEvent.SHARE_CLASS_CREATE,
+        CapitalEvent.SUBSCRIBE,
+        CapitalEvent.PAY,  # its object is the ledger entry
+    }
+
+
+def test_an_explicit_cooperative_wins(coop_dorud: Cooperative, coop_tehran: Cooperative) -> None:
+    event = audit_record(
+        actor=None,
+        action=RegistryEvent.COOPERATIVE_STATUS,
+        obj=coop_dorud,
+        cooperative_id=coop_tehran.pk,
+    )
+    assert event.cooperative_id == coop_tehran.pk
 
 
 def test_explicit_placement_wins(lorestan: Province, khorramabad: County) -> None:
@@ -55,6 +82,7 @@ def test_explicit_placement_wins(lorestan: Province, khorramabad: County) -> Non
 def test_object_without_placement_is_unplaced(member: User) -> None:
     event = audit_record(actor=member, action=AccountsEvent.USER_CREATE, obj=member)
     assert event.county_id is None and event.province_id is None
+    assert event.cooperative_id is None
 
 
 @pytest.mark.parametrize("actor", [None, AnonymousUser()])
