@@ -1,7 +1,10 @@
-"""The audit page: officers only, scoped, filtered (Jalali dates in Persian digits), htmx rows."""
+"""The audit page: officers only, scoped, filtered (actions from the catalogue, cooperative name,
+tracking code, Jalali dates in Persian digits), labels and amounts in the active language, htmx
+rows."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from unittest import mock
@@ -12,8 +15,11 @@ from django.test import Client
 from taavon.accounts.models import User
 from taavon.audit.models import AuditEvent
 from taavon.audit.services import audit_record
+from taavon.capital.events import CapitalEvent
 from taavon.geo.events import GeoEvent
 from taavon.geo.models import County
+from taavon.registry.events import RegistryEvent
+from taavon.registry.models import Cooperative
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +91,14 @@ def test_filter_by_action(
     audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary="دیگر")
     response = login_client(national_officer).get(URL, {"action": "geo.reference.load"})
     assert summaries(response) == {"دیگر"}
+
+
+def test_an_action_outside_the_catalogue_is_a_form_error(
+    national_officer: User, login_client: Callable[[User], Client], events: dict[str, AuditEvent]
+) -> None:
+    response = login_client(national_officer).get(URL, {"action": "geo."})
+    assert "action" in response.context["form"].errors
+    assert summaries(response) == set()
 
 
 def test_filter_by_actor(
@@ -167,3 +181,107 @@ def test_pages_of_fifty(national_officer: User, login_client: Callable[[User], C
     assert len(first.context["page"]) == 50
     assert len(second.context["page"]) == 5
     assert "?action=geo.reference.load&page=2" in first.content.decode()
+
+
+# --- labels, amounts and digits --------------------------------------------------------------
+
+LATIN_DIGIT = re.compile(r"[0-9]")
+
+
+def rows_text(response) -> str:
+    """What a reader sees of the rows: the text, without tags and attributes."""
+    html = response.content.decode()
+    start = html.index('<div id="audit-rows">')
+    return " ".join(re.sub(r"<[^>]+>", "", html[start:]).split())
+
+
+@pytest.fixture
+def payment(coop_dorud: Cooperative, member: User) -> AuditEvent:
+    return audit_record(
+        actor=member,
+        action=CapitalEvent.PAY,
+        obj=coop_dorud,
+        summary="12 payments, 3500000 rials (import:7)",
+        changes={"seq": [1, 12], "rials": 3500000},
+    )
+
+
+def test_the_action_list_is_the_catalogue_grouped_by_context(
+    national_officer: User, login_client: Callable[[User], Client]
+) -> None:
+    html = login_client(national_officer).get(URL).content.decode()
+    assert '<optgroup label="دفتر سرمایه">' in html
+    assert '<option value="capital.pay">پرداخت سرمایه</option>' in html
+    assert '<option value="founding.approve">موافقت با تأسیس</option>' in html
+    assert '<option value="" selected>همهٔ عمل‌ها</option>' in html
+
+
+def test_rows_show_the_label_with_the_code_and_amounts_in_persian_digits(
+    national_officer: User, login_client: Callable[[User], Client], payment: AuditEvent
+) -> None:
+    response = login_client(national_officer).get(URL, {"action": "capital.pay"})
+    text = rows_text(response)
+    assert "پرداخت سرمایه" in text and "capital.pay" in text
+    assert "۱۲ payments, ۳٬۵۰۰٬۰۰۰ ﷼ (import:۷)" in text
+    assert "مبلغ: ۳٬۵۰۰٬۰۰۰ ﷼" in text
+    assert "تعاونی فرش دورود" in text
+    assert not LATIN_DIGIT.findall(text), LATIN_DIGIT.findall(text)
+
+
+def test_no_latin_digits_in_a_persian_page_of_real_events(
+    national_officer: User, login_client: Callable[[User], Client], payment: AuditEvent
+) -> None:
+    audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary="31 created, 0 updated")
+    client = login_client(national_officer)
+    client.post("/login/", {"identifier": "0084575948", "password": "x"}, REMOTE_ADDR="192.0.2.9")
+    text = rows_text(client.get(URL))
+    assert "ورود ناموفق" in text and "۰۰۸۴۵۷۵۹۴۸" in text and "۱۹۲.۰.۲.۹" in text
+    assert "سامانه" in text  # no user: the channel the write came from
+    assert not LATIN_DIGIT.findall(text), LATIN_DIGIT.findall(text)
+
+
+def test_in_english_labels_and_amounts_are_english(
+    national_officer: User, login_client: Callable[[User], Client], payment: AuditEvent
+) -> None:
+    client = login_client(national_officer)
+    client.post("/i18n/setlang/", {"language": "en"})
+    text = rows_text(client.get(URL, {"action": "capital.pay"}))
+    assert "Capital payment" in text
+    assert "12 payments, 3,500,000 rials (import:7)" in text
+    assert "Amount: 3,500,000 rials" in text
+
+
+def test_filter_by_cooperative_name(
+    national_officer: User,
+    login_client: Callable[[User], Client],
+    coop_dorud: Cooperative,
+    coop_khorramabad: Cooperative,
+) -> None:
+    for coop in (coop_dorud, coop_khorramabad):
+        audit_record(
+            actor=None, action=RegistryEvent.COOPERATIVE_STATUS, obj=coop, summary=coop.name
+        )
+    response = login_client(national_officer).get(URL, {"cooperative": "فرش  دورود"})
+    assert summaries(response) == {"تعاونی فرش دورود"}
+
+
+def test_filter_by_tracking_code_in_persian_digits(
+    national_officer: User, login_client: Callable[[User], Client], dorud: County
+) -> None:
+    audit_record(
+        actor=None, action=GeoEvent.REFERENCE_LOAD, summary="1234567890: draft → submitted"
+    )
+    audit_record(
+        actor=None, action=GeoEvent.REFERENCE_LOAD, summary="9876543210: draft → submitted"
+    )
+    response = login_client(national_officer).get(URL, {"tracking_code": "۱۲۳۴۵۶۷۸۹۰"})
+    assert summaries(response) == {"1234567890: draft → submitted"}
+
+
+def test_a_tracking_code_with_letters_is_a_persian_error(
+    national_officer: User, login_client: Callable[[User], Client]
+) -> None:
+    response = login_client(national_officer).get(URL, {"tracking_code": "abc"})
+    assert response.context["form"].errors == {
+        "tracking_code": ["کد رهگیری فقط از رقم تشکیل می‌شود."]
+    }
