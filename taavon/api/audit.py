@@ -55,6 +55,7 @@ def _iso_date_only(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+TRACKING_CODE = r"^\s*([0-9۰-۹]\s*){10}$|^$"
 
 
 class AuditQuery(Schema):
@@ -66,7 +67,12 @@ class AuditQuery(Schema):
         str, Field(max_length=200, pattern=NO_NUL, description="part of the cooperative's name")
     ] = ""
     tracking_code: Annotated[
-        str, Field(max_length=20, pattern=NO_NUL, description="a founding application's")
+        str,
+        Field(
+            max_length=20,
+            pattern=TRACKING_CODE,
+            description="a founding application's: ten digits, Latin or Persian",
+        ),
     ] = ""
     date_from: IsoDate | None = None
     date_to: IsoDate | None = None

@@ -41,7 +41,7 @@ def _start_of(day: date) -> datetime | None:
 def _about_application(tracking_code: str) -> Q:
     """Events whose object is the application with this tracking code (its repr is the code,
     so no join to founding is needed), or whose summary mentions the code."""
-    code = to_latin_digits(normalize(tracking_code))
+    code = to_latin_digits(normalize(tracking_code)).replace(" ", "")
     return Q(object_type__in=FOUNDING_APPLICATION_TYPES, object_repr=code) | Q(
         summary__contains=code
     )

@@ -149,6 +149,17 @@ def test_filters_by_cooperative_name_and_tracking_code(
     assert found(tracking_code="۱۲۳۴۵۶۷۸۹۰") == {"1234567890: created"}
 
 
+@pytest.mark.parametrize("bad", ["12", "abc", "12345678901", "1234567890x"])
+def test_a_tracking_code_that_is_not_ten_digits_is_a_422(
+    national_officer: User, bearer, bad: str
+) -> None:
+    response = Client(headers=bearer(national_officer)).get(
+        "/api/v1/audit/events", {"tracking_code": bad}
+    )
+    assert response.status_code == 422
+    assert list(response.json()["extra"]["fields"]) == ["tracking_code"]
+
+
 def test_the_catalogue_of_actions(national_officer: User, bearer) -> None:
     response = english(bearer(national_officer)).get("/api/v1/audit/actions")
     assert response.status_code == 200

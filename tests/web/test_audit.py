@@ -278,10 +278,10 @@ def test_filter_by_tracking_code_in_persian_digits(
     assert summaries(response) == {"1234567890: draft → submitted"}
 
 
-def test_a_tracking_code_with_letters_is_a_persian_error(
-    national_officer: User, login_client: Callable[[User], Client]
+@pytest.mark.parametrize("typed", ["abc", "12", "۱۲۳۴۵۶۷۸۹۰۱"])
+def test_a_tracking_code_that_is_not_ten_digits_is_a_persian_error(
+    national_officer: User, login_client: Callable[[User], Client], typed: str
 ) -> None:
-    response = login_client(national_officer).get(URL, {"tracking_code": "abc"})
-    assert response.context["form"].errors == {
-        "tracking_code": ["کد رهگیری فقط از رقم تشکیل می‌شود."]
-    }
+    response = login_client(national_officer).get(URL, {"tracking_code": typed})
+    assert response.context["form"].errors == {"tracking_code": ["کد رهگیری ده رقم است."]}
+    assert summaries(response) == set()

@@ -66,9 +66,9 @@ class AuditFilterForm(forms.Form):
     date_to = JalaliDateField(label=_("تا تاریخ"), required=False)
 
     def clean_tracking_code(self) -> str:
-        code = to_latin_digits(normalize(self.cleaned_data["tracking_code"]))
-        if code and not code.isdigit():
-            raise forms.ValidationError(_("کد رهگیری فقط از رقم تشکیل می‌شود."))
+        code = to_latin_digits(normalize(self.cleaned_data["tracking_code"])).replace(" ", "")
+        if code and not (code.isdigit() and len(code) == 10):
+            raise forms.ValidationError(_("کد رهگیری ده رقم است."))
         return code
 
 
