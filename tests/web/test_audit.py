@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from taavon.accounts.models import User
 from taavon.audit.models import AuditEvent
@@ -285,3 +287,22 @@ def test_a_tracking_code_that_is_not_ten_digits_is_a_persian_error(
     response = login_client(national_officer).get(URL, {"tracking_code": typed})
     assert response.context["form"].errors == {"tracking_code": ["کد رهگیری ده رقم است."]}
     assert summaries(response) == set()
+
+
+def test_the_number_of_queries_does_not_grow_with_the_rows(
+    national_officer: User, login_client: Callable[[User], Client], coop_dorud: Cooperative
+) -> None:
+    client = login_client(national_officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL).status_code == 200
+        return len(captured)
+
+    audit_record(actor=national_officer, action=CapitalEvent.PAY, obj=coop_dorud, summary="1 rials")
+    few = queries()
+    for i in range(30):
+        audit_record(
+            actor=national_officer, action=CapitalEvent.PAY, obj=coop_dorud, summary=f"{i} rials"
+        )
+    assert queries() == few
