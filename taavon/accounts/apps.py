@@ -8,8 +8,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from taavon.core.permissions import use_scope_provider
 
-        from . import policies
+        from . import policies, signals
         from .scopes import scope_from_roles
 
         use_scope_provider(scope_from_roles)
-        del policies  # imported for its @register side effect
+        del policies, signals  # imported for their @register and @receiver side effects

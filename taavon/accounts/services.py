@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from taavon.accounts.events import AccountsEvent
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import forget_scope
@@ -87,7 +88,7 @@ def user_create(
     )
     user.set_password(password)
     user.save()
-    audit_record(actor=actor, action="accounts.user.create", obj=user)
+    audit_record(actor=actor, action=AccountsEvent.USER_CREATE, obj=user)
     return user
 
 
@@ -128,14 +129,14 @@ def role_assign(
         if not created:  # the role was there, the admin rights were not: record the grant
             audit_record(
                 actor=actor,
-                action="accounts.role.admin_rights",
+                action=AccountsEvent.ROLE_ADMIN_RIGHTS,
                 obj=user,
                 summary="is_staff, is_superuser",
             )
     if created:
         audit_record(
             actor=actor,
-            action="accounts.role.assign",
+            action=AccountsEvent.ROLE_ASSIGN,
             obj=user,
             summary=str(assignment),
             province_id=province.pk if province else (county.province_id if county else None),
@@ -157,7 +158,7 @@ def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
         raise ApplicationError(_("تعداد توکن‌های فعال به سقف رسیده است."), code="limit")
     plain, prefix, secret_hash = tokens.generate()
     token = ApiToken.objects.create(user=actor, name=name, prefix=prefix, secret_hash=secret_hash)
-    audit_record(actor=actor, action="accounts.token.create", obj=token, summary=name)
+    audit_record(actor=actor, action=AccountsEvent.TOKEN_CREATE, obj=token, summary=name)
     return token, plain
 
 
@@ -169,7 +170,7 @@ def api_token_revoke(*, actor: User, token_id: int) -> ApiToken:
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit_record(actor=actor, action="accounts.token.revoke", obj=token, summary=token.name)
+        audit_record(actor=actor, action=AccountsEvent.TOKEN_REVOKE, obj=token, summary=token.name)
     return token
 
 

@@ -10,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import BeforeValidator
 
+from taavon.audit.catalogue import CONTEXT_LABELS, action_label, catalogue
 from taavon.audit.selectors import AuditFilter, audit_event_list
 
 from .auth import REQUIRED
@@ -25,6 +26,7 @@ class AuditEventOut(Schema):
     occurred_at: datetime
     actor: str
     action: str
+    action_label: str
     object_type: str
     object_id: str
     object_repr: str
@@ -36,6 +38,10 @@ class AuditEventOut(Schema):
     @staticmethod
     def resolve_actor(obj: Any) -> str:
         return str(obj.actor_label)
+
+    @staticmethod
+    def resolve_action_label(obj: Any) -> str:
+        return action_label(obj.action)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -49,13 +55,25 @@ def _iso_date_only(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+TRACKING_CODE = r"^\s*([0-9۰-۹]\s*){10}$|^$"
 
 
 class AuditQuery(Schema):
-    action: Annotated[str, Field(max_length=80, pattern=NO_NUL)] = ""
+    action: Annotated[str, Field(max_length=80, pattern=NO_NUL, description="exact code")] = ""
     actor: Annotated[str, Field(max_length=150, pattern=NO_NUL)] = ""
     object_type: Annotated[str, Field(max_length=80, pattern=NO_NUL)] = ""
     object_id: Annotated[str, Field(max_length=64, pattern=NO_NUL)] = ""
+    cooperative: Annotated[
+        str, Field(max_length=200, pattern=NO_NUL, description="part of the cooperative's name")
+    ] = ""
+    tracking_code: Annotated[
+        str,
+        Field(
+            max_length=20,
+            pattern=TRACKING_CODE,
+            description="a founding application's: ten digits, Latin or Persian",
+        ),
+    ] = ""
     date_from: IsoDate | None = None
     date_to: IsoDate | None = None
 
@@ -68,3 +86,27 @@ class AuditQuery(Schema):
 @paginate(Pagination)
 def list_events(request: HttpRequest, filters: Query[AuditQuery]) -> Any:
     return audit_event_list(user=request.auth, filters=AuditFilter(**filters.dict()))  # type: ignore[attr-defined]
+
+
+class AuditActionOut(Schema):
+    code: str
+    label: str
+    context: str
+    context_label: str
+
+
+@router.get(
+    "/actions",
+    response={200: list[AuditActionOut], **SIGNED_IN_ERRORS},
+    summary="The catalogue of audit actions (values for the action filter)",
+)
+def list_actions(request: HttpRequest) -> Any:
+    return [
+        AuditActionOut(
+            code=entry.code,
+            label=str(entry.label),
+            context=entry.context,
+            context_label=str(CONTEXT_LABELS[entry.context]),
+        )
+        for entry in catalogue()
+    ]

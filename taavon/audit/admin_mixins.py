@@ -7,15 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.forms import BaseFormSet, Form
 from django.http import HttpRequest
 
+from .events import AdminEvent
 from .services import audit_record
-
-
-def _action(obj: Model, verb: str) -> str:
-    return f"admin.{obj._meta.app_label}.{obj._meta.model_name}.{verb}"
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -24,21 +21,19 @@ class AuditedAdmin(admin.ModelAdmin):
         changed = sorted(getattr(form, "changed_data", []))
         audit_record(
             actor=request.user,
-            action=_action(obj, "change" if change else "add"),
+            action=AdminEvent.CHANGE if change else AdminEvent.ADD,
             obj=obj,
             summary=", ".join(changed)[:200],
             changes={"fields": changed},
         )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        audit_record(actor=request.user, action=_action(obj, "delete"), obj=obj, summary=str(obj))
+        audit_record(actor=request.user, action=AdminEvent.DELETE, obj=obj, summary=str(obj))
         super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         for obj in queryset:
-            audit_record(
-                actor=request.user, action=_action(obj, "delete"), obj=obj, summary=str(obj)
-            )
+            audit_record(actor=request.user, action=AdminEvent.DELETE, obj=obj, summary=str(obj))
         super().delete_queryset(request, queryset)
 
     def save_formset(
@@ -46,16 +41,17 @@ class AuditedAdmin(admin.ModelAdmin):
     ) -> None:
         super().save_formset(request, form, formset, change)
         for obj in getattr(formset, "new_objects", []):
-            audit_record(actor=request.user, action=_action(obj, "add"), obj=obj)
+            audit_record(actor=request.user, action=AdminEvent.ADD, obj=obj)
         for obj, fields in getattr(formset, "changed_objects", []):
             audit_record(
                 actor=request.user,
-                action=_action(obj, "change"),
+                action=AdminEvent.CHANGE,
                 obj=obj,
                 changes={"fields": sorted(fields)},
             )
         for obj in getattr(formset, "deleted_objects", []):
-            audit_record(actor=request.user, action=_action(obj, "delete"), summary=str(obj))
+            # Deleted already (no pk), but the object still says which model it was.
+            audit_record(actor=request.user, action=AdminEvent.DELETE, obj=obj, summary=str(obj))
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

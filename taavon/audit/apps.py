@@ -6,4 +6,8 @@ class AuditConfig(AppConfig):
     label = "audit"
 
     def ready(self) -> None:
-        from . import policies, signals  # noqa: F401
+        from . import policies
+        from .catalogue import load_catalogue
+
+        del policies  # imported for its @register side effect
+        load_catalogue()

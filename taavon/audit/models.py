@@ -35,6 +35,17 @@ class AuditEvent(models.Model):
     county = models.ForeignKey(
         "geo.County", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The cooperative the object is or belongs to (from its audit_placement), for finding a
+    # cooperative's events by name. Rows written before this column have none.
+    cooperative = models.ForeignKey(
+        "registry.Cooperative",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,  # audit_cooperative_idx leads with it
+        verbose_name=_("تعاونی"),
+    )
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -47,6 +58,7 @@ class AuditEvent(models.Model):
             models.Index(fields=["province", "-occurred_at"], name="audit_province_idx"),
             models.Index(fields=["county", "-occurred_at"], name="audit_county_idx"),
             models.Index(fields=["actor", "-occurred_at"], name="audit_actor_idx"),
+            models.Index(fields=["cooperative", "-occurred_at"], name="audit_cooperative_idx"),
         ]
 
     def __str__(self) -> str:

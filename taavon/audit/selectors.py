@@ -5,20 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from taavon.core.permissions import AnyUser, visible
+from taavon.persian.text import normalize, search_key, to_latin_digits
 
 from .models import AuditEvent
+
+# A founding application's object type, before and after founding became its own app.
+FOUNDING_APPLICATION_TYPES = ("founding.foundingapplication", "registry.foundingapplication")
 
 
 @dataclass(frozen=True)
 class AuditFilter:
-    action: str = ""
+    action: str = ""  # an exact code from the catalogue
     actor: str = ""
     object_type: str = ""
     object_id: str = ""
+    cooperative: str = ""  # part of the cooperative's name, any spelling
+    tracking_code: str = ""  # a founding application's
     date_from: date | None = None
     date_to: date | None = None
 
@@ -32,10 +38,25 @@ def _start_of(day: date) -> datetime | None:
         return None
 
 
+def _about_application(tracking_code: str) -> Q:
+    """Events whose object is the application with this tracking code (its repr is the code,
+    so no join to founding is needed), or whose summary mentions the code."""
+    code = to_latin_digits(normalize(tracking_code)).replace(" ", "")
+    return Q(object_type__in=FOUNDING_APPLICATION_TYPES, object_repr=code) | Q(
+        summary__contains=code
+    )
+
+
 def audit_event_list(*, user: AnyUser, filters: AuditFilter) -> QuerySet[AuditEvent]:
     qs = visible(user, AuditEvent).select_related("actor")
     if filters.action:
-        qs = qs.filter(action__startswith=filters.action)
+        qs = qs.filter(action=filters.action)
+    if key := search_key(filters.cooperative):
+        # The cooperative recorded on the event; on PostgreSQL the trigram index on name_key
+        # finds the cooperatives, then audit_cooperative_idx their events.
+        qs = qs.filter(cooperative__name_key__contains=key)
+    if filters.tracking_code.strip():
+        qs = qs.filter(_about_application(filters.tracking_code))
     if filters.actor:
         qs = qs.filter(actor_label__iexact=filters.actor)
     if filters.object_type:

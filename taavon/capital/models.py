@@ -37,6 +37,9 @@ class ShareClass(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
+    def audit_placement(self) -> dict[str, int | None]:
+        return self.cooperative.audit_placement()
+
 
 class EntryKind(models.TextChoices):
     SUBSCRIPTION = "subscription", _("تعهد سهام")

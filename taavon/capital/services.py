@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
+from taavon.capital.events import CapitalEvent
 from taavon.core.errors import ApplicationError
 from taavon.persian import numbers
 from taavon.persian.text import normalize
@@ -175,7 +176,7 @@ def capital_subscribe(
     LedgerEntry.objects.bulk_create(entries)
     audit_record(
         actor=actor,
-        action="capital.subscribe",
+        action=CapitalEvent.SUBSCRIBE,
         obj=cooperative,
         summary=f"{len(entries)} subscriptions, {sum(grown.values())} rials",
         changes={"seq": [e.seq for e in entries][:50]},
@@ -221,7 +222,7 @@ def capital_pay(
         reference=normalize(reference)[:100],
     )
     entry.save()
-    audit_record(actor=actor, action="capital.pay", obj=entry, summary=f"{amount} rials")
+    audit_record(actor=actor, action=CapitalEvent.PAY, obj=entry, summary=f"{amount} rials")
     return entry
 
 
@@ -292,7 +293,7 @@ def capital_transfer(
     into.save()
     audit_record(
         actor=actor,
-        action="capital.transfer",
+        action=CapitalEvent.TRANSFER,
         obj=out,
         summary=f"{shares} shares #{source.register_number}→#{target.register_number}",
     )
@@ -416,7 +417,7 @@ def capital_reverse(*, actor: User | None, entry_id: int, reason: str) -> list[L
         for leg in legs
     ]
     LedgerEntry.objects.bulk_create(reversals)
-    audit_record(actor=actor, action="capital.reverse", obj=entry, summary=reason[:200])
+    audit_record(actor=actor, action=CapitalEvent.REVERSE, obj=entry, summary=reason[:200])
     return reversals
 
 
@@ -437,7 +438,7 @@ def share_class_create(
     )
     audit_record(
         actor=actor,
-        action="capital.share_class.create",
+        action=CapitalEvent.SHARE_CLASS_CREATE,
         obj=share_class,
         province_id=cooperative.county.province_id,
         county_id=cooperative.county_id,

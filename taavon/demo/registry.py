@@ -10,6 +10,7 @@ import random
 from django.db import transaction
 
 from taavon.audit.services import audit_record
+from taavon.capital.events import CapitalEvent
 from taavon.capital.models import EntryKind, LedgerEntry
 from taavon.capital.selectors import member_balances
 from taavon.capital.services import (
@@ -126,7 +127,7 @@ def _payments(cooperative_id: int, rng: random.Random, on: datetime.date) -> int
     LedgerEntry.objects.bulk_create(entries)
     audit_record(
         actor=None,
-        action="capital.pay.bulk",
+        action=CapitalEvent.PAY_BULK,
         obj=cooperative,
         summary=f"{len(entries)} demo instalments",
     )

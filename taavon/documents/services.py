@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.documents.events import DocumentsEvent
 from taavon.documents.kinds import SPECS
 from taavon.documents.models import DocumentJob, DocumentKind, DocumentStatus
 from taavon.documents.pdf import check_register_size
@@ -52,7 +53,7 @@ def document_request(*, actor: User, cooperative: Cooperative, kind: object) -> 
     if SPECS[document].is_pdf:
         check_register_size(cooperative.memberships.count(), background=True)
     job = DocumentJob.objects.create(cooperative=cooperative, kind=document, requested_by=actor)
-    audit_record(actor=actor, action="documents.request", obj=job, summary=document)
+    audit_record(actor=actor, action=DocumentsEvent.REQUEST, obj=job, summary=document)
     from taavon.documents.tasks import build_document
 
     transaction.on_commit(lambda: build_document.enqueue(job.pk))
@@ -93,7 +94,7 @@ def document_build(*, job_id: int) -> DocumentJob:
         replaced = _replace_older(job)
         audit_record(
             actor=None,
-            action="documents.ready",
+            action=DocumentsEvent.READY,
             obj=job,
             summary=f"{len(data)} bytes",
             changes={"replaced_jobs": replaced} if replaced else None,
@@ -136,7 +137,7 @@ def _finish_failed(job: DocumentJob, message: str) -> DocumentJob:
         job.error = message
         job.finished_at = timezone.now()
         job.save(update_fields=["status", "error", "finished_at"])
-        audit_record(actor=None, action="documents.failed", obj=job, summary=message[:200])
+        audit_record(actor=None, action=DocumentsEvent.FAILED, obj=job, summary=message[:200])
         notification_send(
             recipient=job.requested_by,
             code="documents.failed",

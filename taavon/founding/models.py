@@ -90,7 +90,12 @@ class FoundingApplication(WorkflowSubject):
         return FOUNDING
 
     def audit_placement(self) -> dict[str, int | None]:
-        return {"county_id": self.county_id, "province_id": self.county.province_id}
+        # The cooperative exists from approval on (in status "founding").
+        return {
+            "county_id": self.county_id,
+            "province_id": self.county.province_id,
+            "cooperative_id": self.cooperative_id,
+        }
 
 
 class ProposedName(models.Model):

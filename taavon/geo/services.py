@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.geo.events import GeoEvent
 
 from .models import County, Province
 from .reference import (
@@ -39,7 +40,7 @@ def reference_data_load(*, actor: AbstractBaseUser | None = None) -> ImportResul
         result = counties_import(province=lorestan, text=text, actor=actor, audit=False)
         audit_record(
             actor=actor,
-            action="geo.reference.load",
+            action=GeoEvent.REFERENCE_LOAD,
             summary=f"provinces and counties loaded ({created} created, {updated} updated)",
         )
     return ImportResult(created + result.created, updated + result.updated)
@@ -87,7 +88,7 @@ def counties_import(
     if audit:
         audit_record(
             actor=actor,
-            action="geo.county.import",
+            action=GeoEvent.COUNTY_IMPORT,
             obj=province,
             province_id=province.pk,
             summary=f"{created} counties created, {updated} updated",

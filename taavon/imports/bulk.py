@@ -19,6 +19,7 @@ from django.utils import timezone
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.capital.chain import compute_hash
+from taavon.capital.events import CapitalEvent
 from taavon.capital.models import EntryKind, LedgerEntry, ShareClass
 from taavon.capital.services import Chain
 from taavon.imports.parse import MemberRow, Progress
@@ -228,7 +229,7 @@ def _capital(
     subscribed = sum(r.shares * share_class.nominal_value for _m, r in held)
     audit_record(
         actor=actor,
-        action="capital.subscribe",
+        action=CapitalEvent.SUBSCRIBE,
         obj=cooperative,
         summary=f"{len(subscriptions)} subscriptions, {subscribed} rials ({reference})",
         changes={"seq": [subscriptions[0]["seq"], subscriptions[-1]["seq"]]},
@@ -237,7 +238,7 @@ def _capital(
         paid = sum(r.paid for _m, r in held)
         audit_record(
             actor=actor,
-            action="capital.pay",
+            action=CapitalEvent.PAY,
             obj=cooperative,
             summary=f"{len(payments)} payments, {paid} rials ({reference})",
             changes={"seq": [payments[0]["seq"], payments[-1]["seq"]], "rials": paid},

@@ -18,6 +18,7 @@ from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
 from taavon.imports.bulk import write_members
 from taavon.imports.checks import check_rows, load_target
+from taavon.imports.events import ImportsEvent
 from taavon.imports.parse import Parsed, Progress, parse_sheet
 from taavon.imports.problems import ImportRejected, Problem
 from taavon.imports.reader import open_sheet
@@ -114,7 +115,7 @@ def commit_parsed(
     )
     audit_record(
         actor=actor,
-        action="registry.member.import",
+        action=ImportsEvent.MEMBERS,
         obj=cooperative,
         summary=f"{len(numbers)} members from {source_name}",
         changes={

@@ -24,6 +24,7 @@ from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, ConflictError
 from taavon.imports.engine import Outcome, Source, commit_parsed, dry_run, parse, problems_of
+from taavon.imports.events import FINISHED_EVENTS, ImportsEvent
 from taavon.imports.models import ImportStatus, MemberImport
 from taavon.imports.parse import Progress
 from taavon.imports.problems import Problem
@@ -53,7 +54,7 @@ def member_import_create(*, actor: User, cooperative: Cooperative, upload: File)
     member_import.save()
     audit_record(
         actor=actor,
-        action="registry.import.upload",
+        action=ImportsEvent.UPLOAD,
         obj=member_import,
         summary=f"{name} ({upload.size} bytes)",
     )
@@ -79,7 +80,7 @@ def _finish(member_import: MemberImport, outcome: Outcome, ok_status: str) -> No
     )
     audit_record(
         actor=None,  # the worker: the upload and the commit request carry the user
-        action=f"registry.import.{status}",
+        action=FINISHED_EVENTS[status],
         obj=member_import,
         summary=f"{outcome.data_rows} rows, {len(outcome.problems)} problems",
     )
@@ -115,7 +116,7 @@ def member_import_request_commit(*, actor: User, import_id: int) -> MemberImport
             )
         audit_record(
             actor=actor,
-            action="registry.import.commit",
+            action=ImportsEvent.COMMIT,
             obj=member_import,
             summary=member_import.original_name,
         )
@@ -174,7 +175,7 @@ def member_import_fail(*, import_id: int) -> None:
     if failed:
         audit_record(
             actor=None,
-            action="registry.import.failed",
+            action=ImportsEvent.FAILED,
             obj=MemberImport.objects.select_related("cooperative").get(pk=import_id),
             summary="crashed",
         )

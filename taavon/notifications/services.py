@@ -11,6 +11,7 @@ from django.utils import timezone
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import NotFoundError
+from taavon.notifications.events import NotificationsEvent
 
 from .models import Channel, Delivery, Notification
 from .tasks import deliver_notification
@@ -48,7 +49,7 @@ def notification_mark_read(*, actor: User, notification_id: int | None = None) -
     if count:
         audit_record(
             actor=actor,
-            action="notifications.mark_read",
+            action=NotificationsEvent.MARK_READ,
             obj=actor,
             summary=f"{count} marked read",
             changes={"notification_id": notification_id},

@@ -1,9 +1,12 @@
-"""Audit actions of the workflow engine."""
+"""The audit actions of the workflow engine."""
 
-from django.db import models
+from django.db.models import TextChoices
 from django.utils.translation import gettext_lazy as _
 
+from taavon.audit.catalogue import catalogued
 
-class WorkflowEvent(models.TextChoices):
+
+@catalogued
+class WorkflowEvent(TextChoices):
     TRANSITION = "workflow.transition", _("گذار در گردش کار")
-    PUBLISH = "workflow.publish", _("انتشار نسخهٔ تازهٔ گردش کار")
+    PUBLISH = "workflow.publish", _("انتشار نسخهٔ گردش کار")

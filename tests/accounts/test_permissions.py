@@ -157,11 +157,11 @@ def placed_events(
     """One audit event per place, plus one with no place (e.g. a login)."""
     events = {
         c.slug: audit_record(
-            actor=None, action="test.placed", county_id=c.pk, province_id=c.province_id
+            actor=None, action="geo.county.import", county_id=c.pk, province_id=c.province_id
         )
         for c in (khorramabad, dorud, tehran_county)
     }
-    events["nowhere"] = audit_record(actor=None, action="test.unplaced")
+    events["nowhere"] = audit_record(actor=None, action="geo.reference.load")
     return events
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.contrib.auth.signals import user_login_failed
 from django.test import Client, RequestFactory
 
 from taavon.accounts.models import User
@@ -93,11 +94,32 @@ def test_garbage_forwarded_for_does_not_break_the_request(
     assert event.ip_address == "10.0.0.2"
 
 
-def test_failed_login_is_audited_without_the_identifier(member: User) -> None:
-    Client().post("/login/", {"identifier": member.username, "password": "wrong"})
+def test_failed_login_records_the_login_name_tried_but_not_the_password(member: User) -> None:
+    Client().post(
+        "/login/",
+        {"identifier": member.username, "password": "wrong-Secret-42"},
+        REMOTE_ADDR="198.51.100.4",
+    )
     event = AuditEvent.objects.get(action="accounts.login_failed")
     assert event.actor is None
-    assert member.username not in f"{event.summary}{event.object_repr}{event.changes}"
+    assert (event.summary, event.changes) == (member.username, {"login": member.username})
+    assert event.ip_address == "198.51.100.4"
+    assert "wrong-Secret-42" not in str(AuditEvent.objects.filter(pk=event.pk).values().get())
+
+
+def test_a_national_id_typed_in_persian_digits_is_recorded_in_latin_digits(db: None) -> None:
+    Client().post("/login/", {"identifier": "۰۰۸۴۵۷۵۹۴۸", "password": "x"})
+    event = AuditEvent.objects.get(action="accounts.login_failed")
+    assert event.changes == {"login": "0084575948"}
+
+
+def test_a_long_or_garbled_login_name_is_cut_and_cleaned() -> None:
+    user_login_failed.send(
+        sender=__name__, credentials={"username": "\u200ebad\u202e" + "x" * 500, "password": "***"}
+    )
+    event = AuditEvent.objects.get(action="accounts.login_failed")
+    assert event.summary == "bad" + "x" * 147
+    assert event.changes == {"login": event.summary}
 
 
 def test_logout_is_audited(member: User, login_client: Callable[[User], Client]) -> None:

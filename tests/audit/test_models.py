@@ -7,13 +7,14 @@ from django.db import DatabaseError, transaction
 
 from taavon.audit.models import AuditEvent
 from taavon.audit.services import audit_record
+from taavon.geo.events import GeoEvent
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def event() -> AuditEvent:
-    return audit_record(actor=None, action="test.event", summary="original")
+    return audit_record(actor=None, action=GeoEvent.REFERENCE_LOAD, summary="original")
 
 
 def test_saving_an_event_again_is_refused(event: AuditEvent) -> None:
@@ -36,4 +37,4 @@ def test_bulk_update_is_refused_by_the_database(event: AuditEvent) -> None:
 
 
 def test_str_names_action_and_object(event: AuditEvent) -> None:
-    assert str(event) == "test.event :"
+    assert str(event) == "geo.reference.load :"

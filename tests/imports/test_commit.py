@@ -56,8 +56,8 @@ def test_commit_is_audited(coop: Cooperative, xlsx) -> None:
 
     actions = set(AuditEvent.objects.values_list("action", flat=True))
 
-    assert {"registry.member.import", "capital.subscribe", "capital.pay"} <= actions
-    event = AuditEvent.objects.get(action="registry.member.import")
+    assert {"imports.members", "capital.subscribe", "capital.pay"} <= actions
+    event = AuditEvent.objects.get(action="imports.members")
     assert event.changes["created"] == 5 and event.changes["register_numbers"] == [1, 5]
 
 

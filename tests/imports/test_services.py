@@ -50,8 +50,8 @@ def test_upload_then_dry_run_in_the_task(
     assert member_import.original_name == "members.xlsx"
     assert member_import.file.name.startswith("imports/members/")
     assert not Membership.objects.exists()
-    assert AuditEvent.objects.filter(action="registry.import.upload").count() == 1
-    (checked,) = AuditEvent.objects.filter(action="registry.import.checked")
+    assert AuditEvent.objects.filter(action="imports.upload").count() == 1
+    (checked,) = AuditEvent.objects.filter(action="imports.checked")
     assert checked.object_id == str(member_import.pk) and checked.summary == "5 rows, 0 problems"
 
 
@@ -70,7 +70,7 @@ def test_dry_run_with_errors_keeps_a_report(
         "message": "کد ملی باید ۱۰ رقم باشد.",
     }
     assert member_import.report[1]["row"] == 8
-    assert AuditEvent.objects.filter(action="registry.import.invalid").count() == 1
+    assert AuditEvent.objects.filter(action="imports.invalid").count() == 1
 
 
 def test_the_stored_report_is_capped(
@@ -134,7 +134,7 @@ def test_a_crash_in_the_task_marks_the_import_failed(
 
     assert member_import.status == ImportStatus.FAILED
     assert "خطای داخلی" in member_import.report[0]["message"]
-    assert AuditEvent.objects.filter(action="registry.import.failed").count() == 1
+    assert AuditEvent.objects.filter(action="imports.failed").count() == 1
 
 
 def test_upload_of_a_wrong_kind_is_refused_before_saving(coop, manager) -> None:

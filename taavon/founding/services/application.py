@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, ConflictError
+from taavon.founding.events import FoundingEvent
 from taavon.founding.models import Founder, FoundingApplication, ProposedName
 from taavon.founding.services.common import (
     FieldErrors,
@@ -240,7 +241,7 @@ def application_create(
     _set_founders(application, people, chair)
     audit_record(
         actor=actor,
-        action="founding.create",
+        action=FoundingEvent.CREATE,
         obj=application,
         summary=application.tracking_code,
         changes={"names": cleaned_names, "founders": len(people)},
@@ -326,7 +327,7 @@ def application_update(*, actor: User, application_id: int, **changes: Any) -> F
         _set_names(application, names)
     audit_record(
         actor=actor,
-        action="founding.update",
+        action=FoundingEvent.UPDATE,
         obj=application,
         summary=application.tracking_code,
         changes={"fields": sorted(changes)},
@@ -351,7 +352,7 @@ def founder_add(*, actor: User, application_id: int, person: PersonData) -> Foun
     )
     audit_record(
         actor=actor,
-        action="founding.founder_add",
+        action=FoundingEvent.FOUNDER_ADD,
         obj=application,
         summary=record.full_name,
     )
@@ -380,7 +381,7 @@ def founder_remove(*, actor: User, application_id: int, founder_id: int) -> None
             first.save(update_fields=["is_chair"])
     audit_record(
         actor=actor,
-        action="founding.founder_remove",
+        action=FoundingEvent.FOUNDER_REMOVE,
         obj=application,
         summary=founder.person.full_name,
     )

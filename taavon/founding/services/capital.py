@@ -20,6 +20,7 @@ from taavon.audit.services import audit_record
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe
 from taavon.core.errors import ApplicationError
+from taavon.founding.events import FoundingEvent
 from taavon.founding.services.common import (
     fail,
     lock_for_step,
@@ -137,7 +138,7 @@ def founding_capital_record(
     paid_total = sum(e.paid_delta for e in entries)
     audit_record(
         actor=actor,
-        action="founding.capital",
+        action=FoundingEvent.CAPITAL,
         obj=application,
         summary=f"{application.tracking_code}: +{subscribed} subscribed, +{paid_total} paid",
         changes={"subscribed": subscribed, "paid": paid_total, "entries": len(entries)},

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError
 from taavon.core.permissions import AnyUser
+from taavon.founding.events import TRANSITION_EVENTS
 from taavon.founding.models import FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
@@ -163,9 +164,6 @@ def _handle(
     return HANDLERS[row.action](application, actor, fields)
 
 
-AUDIT_ACTIONS: dict[str, str] = {action: f"founding.{action}" for action in ACTIONS}
-
-
 def _notify(application: FoundingApplication, row: Transition, note: str) -> None:
     title, body = _message(application, row.action, note)
     notify_applicant(application, code=row.action, title=title, body=body)
@@ -184,6 +182,6 @@ def application_transition(
         action=action,
         payload=payload,
         handler=_handle,
-        audit_action=AUDIT_ACTIONS.get(action),
+        audit_action=TRANSITION_EVENTS.get(action),
         notify=_notify,
     )

@@ -135,7 +135,11 @@ class Cooperative(WorkflowSubject):
         super().save(*args, **kwargs)
 
     def audit_placement(self) -> dict[str, int | None]:
-        return {"county_id": self.county_id, "province_id": self.county.province_id}
+        return {
+            "county_id": self.county_id,
+            "province_id": self.county.province_id,
+            "cooperative_id": self.pk,
+        }
 
     @property
     def is_registered(self) -> bool:

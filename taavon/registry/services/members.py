@@ -21,6 +21,7 @@ from taavon.persian.validators import (
     validate_mobile,
     validate_national_id,
 )
+from taavon.registry.events import RegistryEvent
 
 from ..exits import run_exit_handlers
 from ..models import (
@@ -212,7 +213,7 @@ def membership_admit(
     (membership,) = admit_locked(cooperative, [(record, joined_on)])
     audit_record(
         actor=actor,
-        action="registry.member.admit",
+        action=RegistryEvent.MEMBER_ADMIT,
         obj=membership,
         summary=f"#{membership.register_number}",
     )
@@ -262,7 +263,7 @@ def membership_exit(
     membership.save(update_fields=["status", "exit_date", "exit_reason"])
     audit_record(
         actor=actor,
-        action="registry.member.exit",
+        action=RegistryEvent.MEMBER_EXIT,
         obj=membership,
         summary=f"#{membership.register_number} {status}",
         changes={"status": status, **facts},

@@ -11,6 +11,7 @@ from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import scope_of
+from taavon.registry.events import RegistryEvent
 
 from ..models import RuleProfile
 
@@ -85,7 +86,7 @@ def rule_profile_publish(*, actor: User, base: RuleProfile, changes: dict[str, A
     )
     audit_record(
         actor=actor,
-        action="registry.rule_profile.publish",
+        action=RegistryEvent.RULE_PROFILE_PUBLISH,
         obj=profile,
         summary=f"{profile.name} v{profile.version}",
         changes={k: str(v) for k, v in changes.items()},

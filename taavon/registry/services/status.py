@@ -17,12 +17,10 @@ from taavon.persian.text import normalize
 from taavon.persian.validators import normalize_legal_national_id
 from taavon.workflow.services import ActionForbidden, workflow_enter, workflow_transition
 
+from ..events import RegistryEvent
 from ..locking import lock_cooperative
 from ..models import Cooperative, CooperativeStatus
 from ..workflow import COOPERATIVE_STATUS, OFFICE_ACTIONS
-
-AUDIT_STATUS = "registry.cooperative.status"
-AUDIT_REGISTER = "registry.cooperative.register"
 
 
 def cooperative_opened(*, actor: AnyUser | None, cooperative: Cooperative, note: str) -> None:
@@ -64,7 +62,7 @@ def cooperative_status_change(
             pk=cooperative.pk,
             action=row.action,
             payload={"note": reason},
-            audit_action=AUDIT_STATUS,
+            audit_action=RegistryEvent.COOPERATIVE_STATUS,
         )
     except ActionForbidden:
         raise NotFoundError() from None
@@ -115,7 +113,7 @@ def cooperative_register(
         pk=cooperative.pk,
         action="register",
         handler=register,
-        audit_action=AUDIT_REGISTER,
+        audit_action=RegistryEvent.COOPERATIVE_REGISTER,
     )
 
 

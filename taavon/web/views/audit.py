@@ -2,25 +2,115 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from taavon.audit.catalogue import action_choices, action_label
+from taavon.audit.models import AuditEvent
 from taavon.audit.selectors import AuditFilter, audit_event_list
 from taavon.core.permissions import scope_of
 from taavon.persian.forms import JalaliDateField
+from taavon.persian.templatetags.persian import fa_digits, rial
+from taavon.persian.text import normalize, to_latin_digits
+
+# Keys of an event's changes that hold an amount in rials, with how the page names them.
+RIAL_CHANGES: dict[str, Promise] = {
+    "subscribed": _("تعهد"),
+    "paid": _("پرداخت"),
+    "rials": _("مبلغ"),
+    "returned_rials": _("مبلغ بازگشتی"),
+}
+CHANNELS: dict[str, Promise] = {
+    "web": _("وب"),
+    "api": _("API"),
+    "cli": _("خط فرمان"),
+    "task": _("کار پس‌زمینه"),
+    "system": _("سامانه"),
+}
+# Summaries are written by the services in English ("3 subscriptions, 3000000 rials").
+_RIALS_IN_SUMMARY = re.compile(r"([+-]?\d+) rials\b")
+
+
+def _all_actions() -> list[tuple[str, Any]]:
+    return [("", _("همهٔ عمل‌ها")), *action_choices()]
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("عمل"), required=False, max_length=80)
+    action = forms.ChoiceField(
+        label=_("عمل"),
+        required=False,
+        choices=_all_actions,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    cooperative = forms.CharField(label=_("نام تعاونی"), required=False, max_length=200)
+    tracking_code = forms.CharField(
+        label=_("کد رهگیری تأسیس"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
+    )
     actor = forms.CharField(label=_("کاربر"), required=False, max_length=150)
     object_type = forms.CharField(label=_("نوع شیء"), required=False, max_length=80)
     object_id = forms.CharField(label=_("شناسه شیء"), required=False, max_length=64)
     date_from = JalaliDateField(label=_("از تاریخ"), required=False)
     date_to = JalaliDateField(label=_("تا تاریخ"), required=False)
+
+    def clean_tracking_code(self) -> str:
+        code = to_latin_digits(normalize(self.cleaned_data["tracking_code"])).replace(" ", "")
+        if code and not (code.isdigit() and len(code) == 10):
+            raise forms.ValidationError(_("کد رهگیری ده رقم است."))
+        return code
+
+
+def amount(rials: int) -> str:
+    """An amount with the rial sign, in the active language's digits."""
+    return gettext("%(amount)s ﷼") % {"amount": rial(rials)}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One event as the page shows it: labels and amounts in the active language."""
+
+    event: AuditEvent
+    label: str
+    actor: str
+    summary: str
+    amounts: list[tuple[str, str]]
+    channel: str
+
+
+def audit_row(event: AuditEvent) -> AuditRow:
+    changes = event.changes if isinstance(event.changes, dict) else {}
+    amounts = [
+        (str(name), amount(changes[key]))
+        for key, name in RIAL_CHANGES.items()
+        if isinstance(changes.get(key), int) and not isinstance(changes[key], bool)
+    ]
+    summary = _RIALS_IN_SUMMARY.sub(lambda m: amount(int(m[1])), event.summary)
+    # Without a user the actor's label is the channel the write came from ("system", "task").
+    actor = event.actor_label if event.actor_id else _channel(event.actor_label)
+    return AuditRow(
+        event=event,
+        label=action_label(event.action),
+        actor=fa_digits(actor),
+        summary=fa_digits(summary),
+        amounts=amounts,
+        channel=_channel(event.channel),
+    )
+
+
+def _channel(code: str) -> str:
+    return str(CHANNELS.get(code, code))
 
 
 @login_required
@@ -38,6 +128,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": [audit_row(e) for e in page],
+        "query": query.urlencode(),
+    }
     template = "web/audit.html#rows" if request.headers.get("HX-Request") else "web/audit.html"
     return render(request, template, context)
