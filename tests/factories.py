@@ -12,6 +12,7 @@ import factory
 
 from taavon.accounts.models import ApiToken, Role, RoleAssignment, User
 from taavon.accounts.services import api_token_create, role_assign, user_create
+from taavon.core.permissions import SYSTEM
 from taavon.geo.models import County, Province
 from taavon.persian.text import search_key
 from taavon.registry.models import Cooperative, CooperativeStatus
@@ -46,7 +47,7 @@ class UserFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class: type[User], *args: Any, **kwargs: Any) -> User:
-        return user_create(actor=kwargs.pop("actor", None), **kwargs)
+        return user_create(actor=kwargs.pop("actor", SYSTEM), **kwargs)
 
 
 class StaffUserFactory(UserFactory):
@@ -68,7 +69,7 @@ class RoleFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class: type[RoleAssignment], *args: Any, **kwargs: Any) -> Any:
-        return role_assign(actor=kwargs.pop("actor", None), **kwargs)
+        return role_assign(actor=kwargs.pop("actor", SYSTEM), **kwargs)
 
 
 class CountyFactory(factory.django.DjangoModelFactory):

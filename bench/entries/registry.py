@@ -285,6 +285,7 @@ def _write_file(path: Path, people: list[int]) -> None:
 def _import_app(
     ctx: Context, folder: Path, number: int, timings: dict[str, list[float]]
 ) -> tuple[int, float]:
+    from taavon.core.permissions import SYSTEM
     from taavon.imports import engine
 
     new, known = _import_people(ctx, number, 0)
@@ -299,7 +300,7 @@ def _import_app(
     created = engine.commit_parsed(
         parsed,
         cooperative_id=cooperative.pk,
-        actor=None,
+        actor=SYSTEM,
         source_name=path.name,
         reference=f"bench:{number}",
     )
@@ -478,6 +479,7 @@ def _raw_insert(
 def ledger_postings(ctx: Context) -> list[Row]:
     from taavon.capital.models import ShareClass
     from taavon.capital.services import Subscription, capital_pay, capital_subscribe
+    from taavon.core.permissions import SYSTEM
     from taavon.registry.models import Membership
 
     first = setup.LEDGER_BLOCK * PEOPLE_BLOCK
@@ -492,7 +494,7 @@ def ledger_postings(ctx: Context) -> list[Row]:
     def pay(number: int) -> int:
         for i in range(per_round):
             capital_pay(
-                actor=None,
+                actor=SYSTEM,
                 membership=members[(number * per_round + i) % len(members)],
                 share_class=share_class,
                 amount=PAYMENT,
@@ -505,7 +507,7 @@ def ledger_postings(ctx: Context) -> list[Row]:
             Subscription(m, share_class, 1)
             for m in itertools.islice(itertools.cycle(members), LEDGER_BATCH)
         ]
-        capital_subscribe(actor=None, cooperative_id=app.pk, items=items, effective_on=today)
+        capital_subscribe(actor=SYSTEM, cooperative_id=app.pk, items=items, effective_on=today)
         return LEDGER_BATCH
 
     def raw_payments(number: int) -> list[setup.Posting]:

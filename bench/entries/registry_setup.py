@@ -55,6 +55,7 @@ def bench_cooperative(label: str, *, nominal: int = 10_000) -> BenchCooperative:
     """A new active agriculture cooperative (no member cap) in Khorramabad's county, with a
     share class «A» created by the capital service."""
     from taavon.capital.services import share_class_create
+    from taavon.core.permissions import SYSTEM
     from taavon.geo.models import County
     from taavon.geo.reference import LORESTAN_CODE
     from taavon.registry.models import Cooperative
@@ -72,7 +73,7 @@ def bench_cooperative(label: str, *, nominal: int = 10_000) -> BenchCooperative:
         registration_date=timezone.localdate(),
     )
     share_class = share_class_create(
-        actor=None, cooperative_id=cooperative.pk, code="A", name="عادی", nominal_value=nominal
+        actor=SYSTEM, cooperative_id=cooperative.pk, code="A", name="عادی", nominal_value=nominal
     )
     return BenchCooperative(cooperative.pk, share_class.pk, nominal, [])
 

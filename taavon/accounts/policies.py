@@ -14,6 +14,8 @@ from .models import User
 
 @register(User)
 class UserPolicy:
+    """A user sees themself; system administrators see, create and give roles to anyone."""
+
     def visible(self, user: AnyUser, scope: Scope, qs: QuerySet[Any]) -> QuerySet[Any]:
         if scope.has_role("sysadmin"):
             return qs
@@ -22,7 +24,11 @@ class UserPolicy:
         return qs.none()
 
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
-        return scope.has_role("sysadmin") or (user.is_authenticated and obj.pk == user.pk)
+        if scope.has_role("sysadmin"):
+            return True
+        if action in ("create", "assign_role"):
+            return False
+        return bool(user.is_authenticated and obj.pk is not None and obj.pk == user.pk)
 
 
 class _PublicReferencePolicy:

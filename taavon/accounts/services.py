@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.accounts.events import AccountsEvent
 from taavon.audit.services import audit_record
-from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import forget_scope
+from taavon.core.errors import ApplicationError, NotFoundError, check_field
+from taavon.core.permissions import AnyUser, forget_scope, require
 from taavon.geo.models import County, Province
 from taavon.persian.text import normalize
 from taavon.persian.validators import (
@@ -37,20 +35,10 @@ ROLE_SCOPES: dict[Role, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
-def _validate(field: str, validator: Callable[[str], None], value: str) -> None:
-    """Run a Persian validator; its ValidationError becomes the one application error type."""
-    try:
-        validator(value)
-    except ValidationError as exc:
-        raise ApplicationError(
-            exc.messages[0], code=exc.code or "invalid", fields={field: list(exc.messages)}
-        ) from None
-
-
 @transaction.atomic
 def user_create(
     *,
-    actor: User | None,
+    actor: AnyUser | None,
     password: str,
     national_id: str | None = None,
     username: str | None = None,
@@ -60,11 +48,13 @@ def user_create(
     email: str = "",
     is_staff: bool = False,
 ) -> User:
-    """A citizen (by national ID) or a staff account (by username)."""
+    """A citizen (by national ID) or a staff account (by username): created by a system
+    administrator, or by the platform itself (the demo, a command)."""
+    require(actor, "create", User())
     if national_id:
-        _validate("national_id", validate_national_id, national_id)
+        check_field("national_id", validate_national_id, national_id)
     if mobile:
-        _validate("mobile", validate_mobile, mobile)
+        check_field("mobile", validate_mobile, mobile)
     nid = normalize_national_id(national_id) if national_id else None
     login = nid or normalize(username or "")
     if not login:
@@ -95,13 +85,14 @@ def user_create(
 @transaction.atomic
 def role_assign(
     *,
-    actor: User | None,
+    actor: AnyUser | None,
     user: User,
     role: Role | str,
     province: Province | None = None,
     county: County | None = None,
     cooperative_id: int | None = None,
 ) -> RoleAssignment:
+    require(actor, "assign_role", user)
     role = Role(role)
     given = {
         name
@@ -149,6 +140,8 @@ def role_assign(
 @transaction.atomic
 def api_token_create(*, actor: User, name: str) -> tuple[ApiToken, str]:
     """Create a token for the actor; the plain token is returned once and never stored."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotFoundError()
     name = normalize(name)
     if not name or len(name) > 100:
         message = _("نام توکن باید بین ۱ تا ۱۰۰ نویسه باشد.")

@@ -23,7 +23,7 @@ from taavon.founding import selectors, services
 from taavon.founding.models import ApplicationStatus, FoundingApplication
 from taavon.founding.workflow import STEPS
 from taavon.persian.validators import mask_mobile
-from taavon.registry.services.members import PersonData
+from taavon.registry.services.people import PersonData
 from taavon.workflow.access import allowed_transitions
 
 from .auth import REQUIRED, signed_in_user

@@ -13,4 +13,5 @@ class CapitalEvent(TextChoices):
     PAY_BULK = "capital.pay.bulk", _("پرداخت گروهی سرمایه")
     TRANSFER = "capital.transfer", _("انتقال سهام")
     REVERSE = "capital.reverse", _("برگشت ثبت سرمایه")
+    REDEEM = "capital.redeem", _("بازپرداخت سرمایهٔ عضو خارج‌شده")
     SHARE_CLASS_CREATE = "capital.share_class.create", _("تعریف نوع سهم")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -42,3 +43,17 @@ class NotFoundError(ApplicationError):
 
 class ConflictError(ApplicationError):
     status_code = 409
+
+
+def check_field(field: str, validator: Callable[[Any], None], value: Any) -> None:
+    """Run a validator that raises Django's ValidationError (the Persian identifier validators)
+    and raise the one application error type instead, naming the field: services raise only
+    ApplicationError, so the API and the pages show the same message and nothing checks twice."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        validator(value)
+    except ValidationError as exc:
+        raise ApplicationError(
+            str(exc.messages[0]), code=exc.code or "invalid", fields={field: list(exc.messages)}
+        ) from None

@@ -19,7 +19,7 @@ from taavon.founding.services import (
     founding_capital_record,
 )
 from taavon.geo.models import County
-from taavon.registry.services.members import PersonData
+from taavon.registry.services.people import PersonData
 
 # (proposed names, county slug, kind, sector, final step)
 APPLICATIONS: list[tuple[list[str], str, str, str, str]] = [

@@ -1,6 +1,6 @@
 """Demo registry: dozens of Lorestan cooperatives in the seed's sectors, thousands of members,
 a realistic share ledger (subscriptions, instalments, transfers, exits), built through the
-services (bulk variants where the services offer them)."""
+services (the bulk ones for lists) acting as the platform itself (`SYSTEM`)."""
 
 from __future__ import annotations
 
@@ -9,25 +9,24 @@ import random
 
 from django.db import transaction
 
-from taavon.audit.services import audit_record
-from taavon.capital.events import CapitalEvent
-from taavon.capital.models import EntryKind, LedgerEntry
+from taavon.capital.models import ShareClass
 from taavon.capital.selectors import member_balances
 from taavon.capital.services import (
-    Chain,
+    Payment,
     Subscription,
+    capital_pay_batch,
     capital_subscribe,
     capital_transfer,
-    lock_cooperative,
     share_class_create,
 )
 from taavon.core.permissions import SYSTEM
 from taavon.demo import synthetic
 from taavon.geo.models import County
 from taavon.persian.text import search_key
-from taavon.registry.models import ActivityKind, Cooperative, CooperativeStatus, Person, Sector
+from taavon.registry.models import ActivityKind, Cooperative, CooperativeStatus, Membership, Sector
 from taavon.registry.rules import rule_profile_for
-from taavon.registry.services.members import admit_locked, membership_exit
+from taavon.registry.services.members import membership_admit_many, membership_exit
+from taavon.registry.services.people import PersonData
 from taavon.registry.services.status import (
     cooperative_opened,
     cooperative_register,
@@ -76,12 +75,12 @@ DEMO_COOPERATIVES: list[tuple[str, str, str, str, str]] = [
 NOMINAL = 1_000_000  # rials per share
 
 
-def _people(rng: random.Random, count: int) -> list[Person]:
+def _people(rng: random.Random, count: int) -> list[PersonData]:
     people = []
     for _ in range(count):
         first, last, gender = synthetic.person_name(rng)
         people.append(
-            Person(
+            PersonData(
                 national_id=synthetic.national_id(rng),
                 first_name=first,
                 last_name=last,
@@ -92,46 +91,28 @@ def _people(rng: random.Random, count: int) -> list[Person]:
                 mobile=synthetic.mobile(rng),
             )
         )
-    existing = set(
-        Person.objects.filter(national_id__in=[p.national_id for p in people]).values_list(
-            "national_id", flat=True
-        )
-    )
-    fresh = {p.national_id: p for p in people if p.national_id not in existing}
-    Person.objects.bulk_create(fresh.values(), batch_size=1000)
-    return list(Person.objects.filter(national_id__in={p.national_id for p in people}))
+    return list({p.national_id: p for p in people}.values())
 
 
-def _payments(cooperative_id: int, rng: random.Random, on: datetime.date) -> int:
-    """Instalments for most members, posted in bulk through the chain."""
-    cooperative = lock_cooperative(cooperative_id)
-    chain = Chain(cooperative)
-    entries = []
-    for (membership_id, class_id), balance in sorted(member_balances(cooperative_id).items()):
+def _payments(
+    cooperative_id: int, share_class: ShareClass, rng: random.Random, on: datetime.date
+) -> int:
+    """Instalments for most members, as one batch of payments (a bank statement)."""
+    members = {m.pk: m for m in Membership.objects.filter(cooperative_id=cooperative_id)}
+    items = []
+    for (membership_id, _class_id), balance in sorted(member_balances(cooperative_id).items()):
         share = rng.choice([1, 1, 1, 2, 3])  # most paid in full, some a half or a third
         amount = balance.outstanding // share
         if amount > 0:
-            entries.append(
-                chain.build(
-                    kind=EntryKind.PAYMENT,
-                    membership_id=membership_id,
-                    share_class_id=class_id,
-                    shares_delta=0,
-                    subscribed_delta=0,
-                    paid_delta=amount,
-                    effective_on=on,
-                    actor=None,
-                    reference=f"فیش {rng.randrange(10**6, 10**7)}",
-                )
-            )
-    LedgerEntry.objects.bulk_create(entries)
-    audit_record(
-        actor=None,
-        action=CapitalEvent.PAY_BULK,
-        obj=cooperative,
-        summary=f"{len(entries)} demo instalments",
+            items.append(Payment(members[membership_id], share_class, amount))
+    capital_pay_batch(
+        actor=SYSTEM,
+        cooperative_id=cooperative_id,
+        items=items,
+        effective_on=on,
+        reference=f"فیش {rng.randrange(10**6, 10**7)}",
     )
-    return len(entries)
+    return len(items)
 
 
 def _one(
@@ -153,7 +134,7 @@ def _one(
         )
         cooperative_opened(actor=SYSTEM, cooperative=cooperative, note="پیش از سامانه تأسیس شد")
         share_class = share_class_create(
-            actor=None,
+            actor=SYSTEM,
             cooperative_id=cooperative.pk,
             code="A",
             name="سهم عادی",
@@ -163,18 +144,28 @@ def _one(
         if profile.max_members:
             size = min(size, profile.max_members)
         people = _people(rng, size)
-        locked = Cooperative.objects.select_for_update().get(pk=cooperative.pk)
-        members = admit_locked(locked, [(p, registered_on) for p in people])
-        for m in members[:7]:
-            m.is_founder = True
-        type(members[0]).objects.bulk_update(members[:7], ["is_founder"])
+        members = [
+            *membership_admit_many(
+                actor=SYSTEM,
+                cooperative_id=cooperative.pk,
+                people=people[:7],
+                joined_on=registered_on,
+                is_founder=True,
+            ),
+            *membership_admit_many(
+                actor=SYSTEM,
+                cooperative_id=cooperative.pk,
+                people=people[7:],
+                joined_on=registered_on,
+            ),
+        ]
         capital_subscribe(
-            actor=None,
+            actor=SYSTEM,
             cooperative_id=cooperative.pk,
             effective_on=registered_on,
             items=[Subscription(m, share_class, rng.randint(5, 40)) for m in members],
         )
-        _payments(cooperative.pk, rng, registered_on + datetime.timedelta(days=30))
+        _payments(cooperative.pk, share_class, rng, registered_on + datetime.timedelta(days=30))
         cooperative_register(
             actor=SYSTEM,
             cooperative_id=cooperative.pk,
@@ -190,7 +181,7 @@ def _one(
     if len(paid_up) >= 2:
         source, target = paid_up[0], paid_up[-1]
         capital_transfer(
-            actor=None,
+            actor=SYSTEM,
             source=source,
             target=target,
             share_class=share_class,
@@ -199,7 +190,7 @@ def _one(
             effective_on=registered_on + datetime.timedelta(days=400),
         )
     membership_exit(
-        actor=None,
+        actor=SYSTEM,
         membership_id=members[-2].pk,
         status="resigned",
         exit_date=registered_on + datetime.timedelta(days=700),

@@ -10,13 +10,15 @@ from taavon.accounts.models import Role, User
 from taavon.accounts.services import role_assign, user_create
 from taavon.capital.models import ShareClass
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe
+from taavon.core.permissions import SYSTEM
 from taavon.demo.founding import seed_founding
 from taavon.demo.registry import DEMO_COOPERATIVES, seed_registry
 from taavon.geo.models import County, Province
 from taavon.notifications.services import notification_send
 from taavon.persian.text import search_key
 from taavon.registry.models import Cooperative, Membership
-from taavon.registry.services.members import PersonData, membership_admit
+from taavon.registry.services.members import membership_admit
+from taavon.registry.services.people import PersonData
 
 DEMO_PASSWORD = "taavon-1404"
 
@@ -50,7 +52,7 @@ def _user(login: str, first: str, last: str, **extra: Any) -> tuple[User, bool]:
     if existing:
         return existing, False
     user = user_create(
-        actor=None,
+        actor=SYSTEM,
         password=DEMO_PASSWORD,
         first_name=first,
         last_name=last,
@@ -70,17 +72,17 @@ def _demo_membership(
         return
     joined = datetime.date(2020, 3, 20)
     membership = membership_admit(
-        actor=None, cooperative_id=cooperative.pk, joined_on=joined, person=person
+        actor=SYSTEM, cooperative_id=cooperative.pk, joined_on=joined, person=person
     )
     share_class = ShareClass.objects.get(cooperative=cooperative, code="A")
     capital_subscribe(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=cooperative.pk,
         effective_on=joined,
         items=[Subscription(membership, share_class, shares)],
     )
     capital_pay(
-        actor=None,
+        actor=SYSTEM,
         membership=membership,
         share_class=share_class,
         amount=paid_shares * share_class.nominal_value,
@@ -97,7 +99,7 @@ def seed_demo() -> list[DemoLogin]:
         user, created = _user(login, first, last, email=f"{login}@demo.taavon.local")
         province = Province.objects.get(code=scope) if scope and scope.startswith("IR-") else None
         county = counties.get(scope or "")
-        role_assign(actor=None, user=user, role=role, province=province, county=county)
+        role_assign(actor=SYSTEM, user=user, role=role, province=province, county=county)
         logins.append(
             DemoLogin(str(role.label), login, DEMO_PASSWORD, str(county or province or ""))
         )
@@ -112,7 +114,7 @@ def seed_demo() -> list[DemoLogin]:
     for national_id, first, last, mobile, role in CITIZENS:
         user, created = _user(national_id, first, last, national_id=national_id, mobile=mobile)
         cooperative_id = managed.pk if role == Role.COOP_MANAGER else None
-        role_assign(actor=None, user=user, role=role, cooperative_id=cooperative_id)
+        role_assign(actor=SYSTEM, user=user, role=role, cooperative_id=cooperative_id)
         person = PersonData(
             national_id=national_id, first_name=first, last_name=last, mobile=mobile
         )
@@ -141,7 +143,7 @@ def seed_demo() -> list[DemoLogin]:
             )
     nid, first, last, mobile = FOUNDER
     founder, _created = _user(nid, first, last, national_id=nid, mobile=mobile)
-    role_assign(actor=None, user=founder, role=Role.MEMBER)
+    role_assign(actor=SYSTEM, user=founder, role=Role.MEMBER)
     officers = {slug: User.objects.get(username=slug) for slug in ("khorramabad", "dorud")}
     seed_founding(founder=founder, officers=officers)
     logins.append(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import require
 from taavon.documents.events import DocumentsEvent
 from taavon.documents.kinds import SPECS
 from taavon.documents.models import DocumentJob, DocumentKind, DocumentStatus
@@ -35,9 +36,12 @@ def _kind(value: object) -> DocumentKind:
 def document_request(*, actor: User, cooperative: Cooperative, kind: object) -> DocumentJob:
     """Queue a document of a cooperative; an identical job still pending is returned instead.
 
-    The caller has checked that ``actor`` may manage the cooperative. A PDF over the row limit
-    is refused now, not after a wait.
+    The actor must be able to manage the cooperative. A PDF over the row limit is refused now,
+    not after a wait. Jobs keep their own statuses (queued, running, ready...): a worker claims
+    a queued job with one conditional UPDATE, so it is built once; nobody takes workflow
+    actions on them.
     """
+    require(actor, "manage", cooperative)
     document = _kind(kind)
     # Serialise requests for one cooperative so a double click queues one job.
     Cooperative.objects.select_for_update(no_key=True).filter(pk=cooperative.pk).first()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext
 
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import AnyUser, require
 from taavon.geo.events import GeoEvent
 
 from .models import County, Province
@@ -28,10 +28,12 @@ class ImportResult:
     updated: int
 
 
-def reference_data_load(*, actor: AbstractBaseUser | None = None) -> ImportResult:
-    """Load the shipped provinces and Lorestan counties; idempotent."""
+def reference_data_load(*, actor: AnyUser | None) -> ImportResult:
+    """Load the shipped provinces and Lorestan counties; idempotent. Reference data is the
+    system administrators' (and the national office's), or the platform's own at set-up."""
     created = updated = 0
     with transaction.atomic():
+        require(actor, "change", Province(code=LORESTAN_CODE))
         for row in read_provinces():
             _, was_created = Province.objects.update_or_create(code=row["code"], defaults=row)
             created, updated = created + was_created, updated + (not was_created)
@@ -58,9 +60,10 @@ class CountyImportError(ApplicationError):
 
 @transaction.atomic
 def counties_import(
-    *, province: Province, text: str, actor: AbstractBaseUser | None, audit: bool = True
+    *, province: Province, text: str, actor: AnyUser | None, audit: bool = True
 ) -> ImportResult:
     """Create or update a province's counties from CSV text; all rows or none."""
+    require(actor, "change", province)
     rows, errors = parse_counties(text)
     # A name already used by another county of the province would break the unique constraint.
     slug_by_key = dict(County.objects.filter(province=province).values_list("name_key", "slug"))

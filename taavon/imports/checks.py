@@ -12,18 +12,15 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
 from taavon.capital.models import ShareClass
+from taavon.capital.postings import MAX_AMOUNT, POSTABLE
 from taavon.capital.selectors import cooperative_totals
-from taavon.capital.services import MAX_AMOUNT, POSTABLE
 from taavon.imports.parse import Parsed
 from taavon.imports.problems import Problem
 from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus, Person, RuleProfile
 from taavon.registry.rules import profile_of
-from taavon.registry.services.members import (
-    OPEN_FOR_MEMBERS,
-    identity_mismatch,
-    identity_mismatch_message,
-)
+from taavon.registry.services.members import OPEN_FOR_MEMBERS
+from taavon.registry.services.people import identity_mismatch, identity_mismatch_message
 
 
 def default_share_class(cooperative_id: int) -> ShareClass | None:
@@ -105,17 +102,9 @@ def check_rows(target: Target, parsed: Parsed) -> list[Problem]:
                 )
             )
     problems += _identity_problems(parsed)
-    limit = target.profile.max_members
     after = len(target.members) + len(parsed.rows)
-    if limit is not None and after > limit:
-        problems.append(
-            Problem(
-                None,
-                "",
-                _("با این فایل شمار اعضا به %(after)s نفر می‌رسد که از سقف %(max)s نفر بیشتر است.")
-                % {"after": numbers.number(after), "max": numbers.number(limit)},
-            )
-        )
+    if target.profile.over_max_members(after):
+        problems.append(Problem(None, "", target.profile.max_members_message(after)))
     if target.share_class is not None and with_capital:
         problems += _capital_problems(target, parsed)
     return problems
@@ -150,7 +139,7 @@ def _capital_problems(target: Target, parsed: Parsed) -> list[Problem]:
     """Paid within subscribed, and the per-member cap on the capital *after* the import."""
     assert parsed.header is not None and target.share_class is not None
     header, nominal = parsed.header, target.share_class.nominal_value
-    cap = target.profile.max_member_share
+    profile = target.profile
     problems: list[Problem] = []
     total_after = target.subscribed + sum(r.shares * nominal for r in parsed.rows)
     for row in parsed.rows:
@@ -167,20 +156,12 @@ def _capital_problems(target: Target, parsed: Parsed) -> list[Problem]:
                     % {"amount": numbers.rials(amount)},
                 )
             )
-        if amount and amount * cap.denominator > total_after * cap.numerator:
+        if amount and profile.over_share_cap(amount, total_after):
             problems.append(
                 Problem(
                     row.row,
                     header.label("shares"),
-                    _(
-                        "سهم این عضو (%(amount)s ریال) از سقف %(cap)s درصد سرمایهٔ تعاونی پس از ورود "
-                        "این فایل (%(total)s ریال) بیشتر است."
-                    )
-                    % {
-                        "amount": numbers.rials(amount),
-                        "cap": numbers.percent(cap, places=2),
-                        "total": numbers.rials(total_after),
-                    },
+                    profile.share_cap_message(holding=amount, total=total_after),
                 )
             )
     return problems

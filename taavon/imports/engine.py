@@ -13,9 +13,9 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import AnyUser, require
 from taavon.imports.bulk import write_members
 from taavon.imports.checks import check_rows, load_target
 from taavon.imports.events import ImportsEvent
@@ -89,7 +89,7 @@ def commit_parsed(
     parsed: Parsed,
     *,
     cooperative_id: int,
-    actor: User | None,
+    actor: AnyUser | None,
     source_name: str,
     reference: str,
     progress: Progress | None = None,
@@ -98,6 +98,7 @@ def commit_parsed(
     if parsed.problems or parsed.header is None:
         raise ImportRejected(sorted_problems(parsed.problems))
     cooperative = lock_for_members(cooperative_id)
+    require(actor, "manage", cooperative)  # still theirs when the worker gets to it
     target = load_target(cooperative)
     with _persian():
         problems = check_rows(target, parsed)
@@ -131,7 +132,7 @@ def commit(
     source: Source,
     cooperative_id: int,
     *,
-    actor: User | None,
+    actor: AnyUser | None,
     reference: str,
     progress: Progress | None = None,
 ) -> Outcome:

@@ -27,7 +27,7 @@ from taavon.imports.columns import (
 from taavon.imports.problems import ImportRejected, Problem, file_problem
 from taavon.imports.reader import RawRow, RawSheet
 from taavon.persian import numbers
-from taavon.registry.services.members import PersonData
+from taavon.registry.services.people import PersonData
 
 Progress = Callable[[int, int | None], None]
 _INVISIBLE: Final = " \t\r\n\xa0\u200b\u200c\u200d\u200e\u200f\ufeff"

@@ -4,8 +4,14 @@
                             └──→ invalid                   └──→ invalid (rechecked under lock)
     any step that crashes ─→ failed
 
-Views and the API check `manage` on the cooperative before calling these; the work itself runs
-in the tasks of `tasks.py` (inline with the immediate backend, in a worker otherwise).
+The services check under their transaction that the actor may manage the cooperative (the
+commit checks again when the worker runs it); the work itself runs in the tasks of `tasks.py`
+(inline with the immediate backend, in a worker otherwise).
+
+These statuses are a background job's, not a workflow's: nobody takes an action with a role on
+them; a worker or the one commit request claims a step with one conditional UPDATE, so two
+workers (or a double click) can never both take it, and the audit log records each outcome.
+The workflow engine's row lock and history would add a second way to say the same.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
-from taavon.core.errors import ApplicationError, ConflictError
+from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
+from taavon.core.permissions import AnyUser, require
 from taavon.imports.engine import Outcome, Source, commit_parsed, dry_run, parse, problems_of
 from taavon.imports.events import FINISHED_EVENTS, ImportsEvent
 from taavon.imports.models import ImportStatus, MemberImport
@@ -45,6 +52,7 @@ def source_of(member_import: MemberImport) -> Source:
 @transaction.atomic
 def member_import_create(*, actor: User, cooperative: Cooperative, upload: File) -> MemberImport:
     """Store an uploaded file (refused at once if too big or of the wrong kind)."""
+    require(actor, "manage", cooperative)
     name = PurePath(upload.name or "").name[:255]
     check_upload(name, upload.size or 0)
     member_import = MemberImport(cooperative=cooperative, uploaded_by=actor, original_name=name)
@@ -101,9 +109,14 @@ def member_import_check(*, import_id: int, progress: Progress | None = None) -> 
     return member_import
 
 
-def member_import_request_commit(*, actor: User, import_id: int) -> MemberImport:
+def member_import_request_commit(*, actor: AnyUser | None, import_id: int) -> MemberImport:
     """checked → committing, exactly once however many times the button is pressed."""
     with transaction.atomic():
+        found = MemberImport.objects.select_related("cooperative__county").filter(pk=import_id)
+        target = found.first()
+        if target is None:
+            raise NotFoundError()
+        require(actor, "manage", target.cooperative)
         claimed = MemberImport.objects.filter(pk=import_id, status=ImportStatus.CHECKED).update(
             status=ImportStatus.COMMITTING, processed_rows=0
         )

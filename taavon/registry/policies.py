@@ -117,4 +117,5 @@ class RuleProfilePolicy:
         return qs
 
     def allows(self, user: AnyUser, scope: Scope, action: str, obj: Any) -> bool:
+        """Anybody reads the rules; the national office (and system administrators) publish."""
         return action == "view" or scope.has_role("national_officer", "sysadmin")

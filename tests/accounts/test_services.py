@@ -10,7 +10,7 @@ from taavon.accounts.models import Role, RoleAssignment, User
 from taavon.accounts.services import role_assign, user_create
 from taavon.audit.models import AuditEvent
 from taavon.core.errors import ApplicationError
-from taavon.core.permissions import scope_of
+from taavon.core.permissions import SYSTEM, scope_of
 from taavon.geo.models import County, Province
 from taavon.registry.models import Cooperative
 from tests.factories import PASSWORD, UserFactory
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def create(**kwargs: object) -> User:
-    return user_create(actor=None, password=PASSWORD, **kwargs)  # type: ignore[arg-type]
+    return user_create(actor=SYSTEM, password=PASSWORD, **kwargs)  # type: ignore[arg-type]
 
 
 def assert_nothing_saved() -> None:
@@ -50,12 +50,25 @@ def test_staff_user_is_created_by_username() -> None:
     assert (user.username, user.national_id, user.is_staff) == ("lorestan", None, True)
 
 
-def test_user_create_is_audited() -> None:
-    actor = UserFactory()
+def test_user_create_is_audited(sysadmin: User) -> None:
+    actor = sysadmin
     user = user_create(actor=actor, password=PASSWORD, national_id="0013542419")
     event = AuditEvent.objects.get(action="accounts.user.create", object_id=str(user.pk))
     assert event.actor == actor
     assert event.object_type == "accounts.user"
+
+
+def test_only_administrators_create_users_or_give_roles(member: User) -> None:
+    from taavon.core.errors import NotFoundError
+
+    before = (User.objects.count(), AuditEvent.objects.count())
+    for actor in (member, None):
+        with pytest.raises(NotFoundError):
+            user_create(actor=actor, password=PASSWORD, national_id="0013542419")
+        with pytest.raises(NotFoundError):
+            role_assign(actor=actor, user=member, role=Role.NATIONAL_OFFICER)
+    assert (User.objects.count(), AuditEvent.objects.count()) == before
+    assert not RoleAssignment.objects.filter(user=member, role=Role.NATIONAL_OFFICER).exists()
 
 
 @pytest.mark.parametrize(
@@ -118,34 +131,36 @@ def user() -> User:
 
 
 def test_county_officer_gets_their_county(user: User, khorramabad: County) -> None:
-    assignment = role_assign(actor=None, user=user, role=Role.COUNTY_OFFICER, county=khorramabad)
+    assignment = role_assign(actor=SYSTEM, user=user, role=Role.COUNTY_OFFICER, county=khorramabad)
     assert (assignment.role, assignment.county) == (Role.COUNTY_OFFICER, khorramabad)
     assert scope_of(user).county_ids == {khorramabad.pk}
 
 
-def test_role_assign_is_audited_with_its_place(user: User, khorramabad: County) -> None:
-    actor = UserFactory()
+def test_role_assign_is_audited_with_its_place(
+    user: User, khorramabad: County, sysadmin: User
+) -> None:
+    actor = sysadmin
     role_assign(actor=actor, user=user, role=Role.COUNTY_OFFICER, county=khorramabad)
-    event = AuditEvent.objects.get(action="accounts.role.assign")
+    event = AuditEvent.objects.get(action="accounts.role.assign", object_id=str(user.pk))
     assert (event.actor, event.object_id) == (actor, str(user.pk))
     assert (event.county_id, event.province_id) == (khorramabad.pk, khorramabad.province_id)
 
 
 def test_role_assign_twice_is_a_no_op(user: User, lorestan: Province) -> None:
-    first = role_assign(actor=None, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
-    again = role_assign(actor=None, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
+    first = role_assign(actor=SYSTEM, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
+    again = role_assign(actor=SYSTEM, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
     assert first == again
     assert AuditEvent.objects.filter(action="accounts.role.assign").count() == 1
 
 
 def test_new_role_refreshes_the_cached_scope(user: User, lorestan: Province) -> None:
     assert not scope_of(user).is_officer
-    role_assign(actor=None, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
+    role_assign(actor=SYSTEM, user=user, role=Role.PROVINCIAL_OFFICER, province=lorestan)
     assert scope_of(user).province_ids == {lorestan.pk}
 
 
 def test_sysadmin_role_makes_a_superuser(user: User) -> None:
-    role_assign(actor=None, user=user, role=Role.SYSADMIN)
+    role_assign(actor=SYSTEM, user=user, role=Role.SYSADMIN)
     user.refresh_from_db()
     assert user.is_staff and user.is_superuser
 
@@ -155,7 +170,7 @@ def test_sysadmin_role_makes_an_existing_staff_user_a_superuser(
 ) -> None:
     staff = make_user(staff=True)
     assert staff.is_staff and not staff.is_superuser
-    role_assign(actor=None, user=staff, role=Role.SYSADMIN)
+    role_assign(actor=SYSTEM, user=staff, role=Role.SYSADMIN)
     staff.refresh_from_db()
     assert staff.is_superuser
 
@@ -190,18 +205,18 @@ def test_scope_that_does_not_fit_the_role_is_rejected(
         "cooperative_id": coop_dorud.pk if scope.get("cooperative") else None,
     }
     with pytest.raises(ApplicationError) as excinfo:
-        role_assign(actor=None, user=user, role=role, **kwargs)
+        role_assign(actor=SYSTEM, user=user, role=role, **kwargs)
     assert excinfo.value.code == "scope"
     assert "نقش" in excinfo.value.message
     assert not RoleAssignment.objects.filter(user=user).exists()
 
 
 def test_festival_judge_may_have_a_province_or_none(user: User, lorestan: Province) -> None:
-    role_assign(actor=None, user=user, role=Role.FESTIVAL_JUDGE, province=lorestan)
-    role_assign(actor=None, user=user, role=Role.FESTIVAL_JUDGE)
+    role_assign(actor=SYSTEM, user=user, role=Role.FESTIVAL_JUDGE, province=lorestan)
+    role_assign(actor=SYSTEM, user=user, role=Role.FESTIVAL_JUDGE)
     assert RoleAssignment.objects.filter(user=user).count() == 2
 
 
 def test_unknown_role_is_rejected(user: User) -> None:
     with pytest.raises(ValueError):
-        role_assign(actor=None, user=user, role="mayor")
+        role_assign(actor=SYSTEM, user=user, role="mayor")

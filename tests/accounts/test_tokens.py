@@ -174,3 +174,15 @@ def test_another_users_token_is_not_found(user: User) -> None:
     with pytest.raises(NotFoundError):
         api_token_revoke(actor=user, token_id=10**9)
     assert api_token_authenticate(plain) == other
+
+
+def test_only_a_signed_in_person_creates_tokens() -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from taavon.core.errors import NotFoundError
+    from taavon.core.permissions import SYSTEM
+
+    for actor in (None, AnonymousUser(), SYSTEM):
+        with pytest.raises(NotFoundError):
+            api_token_create(actor=actor, name="x")  # type: ignore[arg-type]
+    assert not ApiToken.objects.exists()

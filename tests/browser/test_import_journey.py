@@ -13,6 +13,7 @@ import pytest
 
 from taavon.accounts.models import Role, User
 from taavon.capital.services import share_class_create
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Cooperative, Membership
 from tests.factories import PASSWORD, CooperativeFactory
 from tests.imports.conftest import HEADER, member_row
@@ -31,7 +32,7 @@ NAMES = ["بیرانوند", "سپهوند", "کرمی", "میرزایی", "کا
 def cooperative(db: None) -> Cooperative:
     coop = CooperativeFactory(name="تعاونی صنایع دستی گلیم کوهدشت")
     share_class_create(
-        actor=None, cooperative_id=coop.pk, code="A", name="عادی", nominal_value=100_000
+        actor=SYSTEM, cooperative_id=coop.pk, code="A", name="عادی", nominal_value=100_000
     )
     return coop
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
-from taavon.accounts.models import User
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.selectors import ZERO, Balance, member_balances
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe, share_class_create
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Cooperative, Membership
-from taavon.registry.services.members import PersonData, membership_admit
+from taavon.registry.services.members import membership_admit
+from taavon.registry.services.people import PersonData
 from tests.factories import national_id
 
 DAY = datetime.date(2025, 10, 11)  # 1404/07/19
@@ -40,7 +42,7 @@ def person(serial: int, first: str = "مریم", last: str | None = None) -> Per
 
 
 def admit(
-    cooperative: Cooperative, count: int, *, start: int = 0, actor: User | None = None
+    cooperative: Cooperative, count: int, *, start: int = 0, actor: Any = SYSTEM
 ) -> list[Membership]:
     return [
         membership_admit(
@@ -55,7 +57,7 @@ def admit(
 
 def share_class(cooperative: Cooperative, nominal: int = NOMINAL, code: str = "A") -> ShareClass:
     return share_class_create(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=cooperative.pk,
         code=code,
         name=f"سهم {code}",
@@ -68,7 +70,7 @@ def subscribe_all(
 ) -> list[LedgerEntry]:
     """Everyone subscribes at once, so the cap is checked on the final state (as at founding)."""
     return capital_subscribe(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=cooperative.pk,
         effective_on=DAY,
         items=[Subscription(m, klass, shares) for m in members],
@@ -77,7 +79,7 @@ def subscribe_all(
 
 def subscribe(member: Membership, klass: ShareClass, shares: int) -> LedgerEntry:
     (entry,) = capital_subscribe(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=member.cooperative_id,
         items=[Subscription(member, klass, shares)],
         effective_on=DAY,
@@ -87,7 +89,7 @@ def subscribe(member: Membership, klass: ShareClass, shares: int) -> LedgerEntry
 
 def pay(member: Membership, klass: ShareClass, amount: int) -> LedgerEntry:
     return capital_pay(
-        actor=None, membership=member, share_class=klass, amount=amount, effective_on=DAY
+        actor=SYSTEM, membership=member, share_class=klass, amount=amount, effective_on=DAY
     )
 
 

@@ -12,6 +12,7 @@ from django.db import connection
 
 from taavon.capital.chain import verify_chain
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Membership, RuleProfile
 from taavon.registry.services.members import membership_admit
 
@@ -96,7 +97,7 @@ def test_two_admissions_for_the_last_place(coop_dorud) -> None:
 
     def join(serial: int) -> Callable[[], object]:
         return lambda: membership_admit(
-            actor=None, cooperative_id=coop_dorud.pk, person=person(serial), joined_on=DAY
+            actor=SYSTEM, cooperative_id=coop_dorud.pk, person=person(serial), joined_on=DAY
         )
 
     outcomes = race(join(801), join(802))
@@ -106,3 +107,57 @@ def test_two_admissions_for_the_last_place(coop_dorud) -> None:
         Membership.objects.filter(cooperative=coop_dorud).values_list("register_number", flat=True)
     )
     assert numbers == [1, 2, 3]
+
+
+def test_a_posting_does_not_wait_for_another_cooperative_of_the_same_county(
+    coop_dorud, dorud
+) -> None:
+    """Only the cooperative's own row is locked (`of=("self",)`): a long transaction holding one
+    cooperative of Dorud (say a big import) must not block a payment in another one, nor the
+    audit row that points at their county."""
+    import time
+
+    from django.db import transaction
+
+    from taavon.capital.services import lock_for_posting
+    from taavon.registry.models import Cooperative
+    from tests.factories import CooperativeFactory
+
+    other = CooperativeFactory(name="تعاونی دیگر دورود", county=dorud)
+    klass = share_class(other)
+    member, *others = admit(other, 4)
+    subscribe_all(other, [member, *others], klass, 5)
+    held = threading.Event()
+    release = threading.Event()
+    timings: dict[str, float] = {}
+
+    def long_transaction() -> None:
+        try:
+            with transaction.atomic():
+                lock_for_posting(SYSTEM, coop_dorud.pk)
+                held.set()
+                release.wait(timeout=20)
+        finally:
+            connection.close()
+
+    def payment() -> None:
+        try:
+            held.wait(timeout=10)
+            start = time.monotonic()
+            pay(member, klass, 1_000)
+            timings["payment"] = time.monotonic() - start
+        finally:
+            release.set()
+            connection.close()
+
+    first = threading.Thread(target=long_transaction)
+    second = threading.Thread(target=payment)
+    first.start()
+    second.start()
+    second.join(timeout=15)
+    release.set()
+    first.join(timeout=15)
+    # The payment finished while the other cooperative was still locked, without waiting for it.
+    assert "payment" in timings and timings["payment"] < 5
+    assert Cooperative.objects.get(pk=coop_dorud.pk).county_id == other.county_id
+    assert balance(member, klass).paid == 1_000

@@ -8,6 +8,7 @@ import pytest
 
 from taavon.capital.services import capital_pay
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 
 from .builders import DAY, admit, balance, entry_count, pay
 from .conftest import LedgerCoop
@@ -52,7 +53,7 @@ def test_amount_must_be_a_positive_whole_number_of_rials(ledger: LedgerCoop, amo
 
     with pytest.raises(ApplicationError) as exc:
         capital_pay(
-            actor=None,
+            actor=SYSTEM,
             membership=ledger.members[0],
             share_class=ledger.klass,
             amount=amount,

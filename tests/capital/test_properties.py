@@ -25,6 +25,7 @@ from taavon.capital.services import (
     capital_transfer,
 )
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Cooperative, Membership
 from taavon.registry.services.members import membership_exit
 from tests.factories import CooperativeFactory
@@ -163,7 +164,7 @@ def _perform(world: World, op: tuple[Any, ...]) -> None:
     elif kind == "subscribe":
         member = world.member(op[1])
         capital_subscribe(
-            actor=None,
+            actor=SYSTEM,
             cooperative_id=world.coop.pk,
             effective_on=DAY,
             items=[Subscription(member, world.klass, op[2])],
@@ -172,13 +173,13 @@ def _perform(world: World, op: tuple[Any, ...]) -> None:
     elif kind == "pay":
         member = world.member(op[1])
         capital_pay(
-            actor=None, membership=member, share_class=world.klass, amount=op[2], effective_on=DAY
+            actor=SYSTEM, membership=member, share_class=world.klass, amount=op[2], effective_on=DAY
         )
         world.model.apply(member.pk, 0, 0, op[2])
     elif kind == "transfer":
         source, target, shares = world.member(op[1]), world.member(op[2]), op[3]
         capital_transfer(
-            actor=None,
+            actor=SYSTEM,
             source=source,
             target=target,
             share_class=world.klass,
@@ -191,14 +192,14 @@ def _perform(world: World, op: tuple[Any, ...]) -> None:
     elif kind == "reverse":
         entry = _entry(world, op[1])
         legs = _legs(entry)
-        capital_reverse(actor=None, entry_id=entry.pk, reason="اصلاح")
+        capital_reverse(actor=SYSTEM, entry_id=entry.pk, reason="اصلاح")
         for leg in legs:
             world.model.apply(
                 leg.membership_id, -leg.shares_delta, -leg.subscribed_delta, -leg.paid_delta
             )
     else:
         member = world.member(op[1])
-        membership_exit(actor=None, membership_id=member.pk, status="resigned", exit_date=DAY)
+        membership_exit(actor=SYSTEM, membership_id=member.pk, status="resigned", exit_date=DAY)
         world.model.active.discard(member.pk)
         world.model.held[member.pk] = [0, 0, 0]
 

@@ -8,6 +8,7 @@ import pytest
 from taavon.capital.models import EntryKind, LedgerEntry
 from taavon.capital.services import capital_reverse, capital_transfer
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.registry.services.members import membership_exit
 
 from .builders import DAY, balance, entry_count, pay, subscribe
@@ -15,7 +16,7 @@ from .conftest import LedgerCoop
 
 
 def _reverse(entry: LedgerEntry, reason: str = "ثبت اشتباه") -> list[LedgerEntry]:
-    return capital_reverse(actor=None, entry_id=entry.pk, reason=reason)
+    return capital_reverse(actor=SYSTEM, entry_id=entry.pk, reason=reason)
 
 
 def test_reversal_mirrors_the_entry_and_restores_the_balance(ledger: LedgerCoop) -> None:
@@ -84,7 +85,7 @@ def test_reason_is_required(ledger: LedgerCoop, reason: str) -> None:
 def test_reversing_either_leg_of_a_transfer_reverses_both(ledger: LedgerCoop) -> None:
     pay(ledger.members[0], ledger.klass, 10_000_000)
     out, into = capital_transfer(
-        actor=None,
+        actor=SYSTEM,
         source=ledger.members[0],
         target=ledger.members[1],
         share_class=ledger.klass,
@@ -105,7 +106,7 @@ def test_reversing_either_leg_of_a_transfer_reverses_both(ledger: LedgerCoop) ->
 
 def test_redemption_is_not_reversible(ledger: LedgerCoop) -> None:
     membership_exit(
-        actor=None, membership_id=ledger.members[0].pk, status="resigned", exit_date=DAY
+        actor=SYSTEM, membership_id=ledger.members[0].pk, status="resigned", exit_date=DAY
     )
     redemption = LedgerEntry.objects.get(kind=EntryKind.REDEMPTION)
 
@@ -119,7 +120,7 @@ def test_an_exited_members_old_transfer_cannot_be_reversed(ledger: LedgerCoop) -
     """Reversing it would hand shares back to someone whose capital was already returned."""
     pay(ledger.members[0], ledger.klass, 10_000_000)
     out, _into = capital_transfer(
-        actor=None,
+        actor=SYSTEM,
         source=ledger.members[0],
         target=ledger.members[1],
         share_class=ledger.klass,
@@ -128,7 +129,7 @@ def test_an_exited_members_old_transfer_cannot_be_reversed(ledger: LedgerCoop) -
         effective_on=DAY,
     )
     membership_exit(
-        actor=None, membership_id=ledger.members[0].pk, status="resigned", exit_date=DAY
+        actor=SYSTEM, membership_id=ledger.members[0].pk, status="resigned", exit_date=DAY
     )
 
     with pytest.raises(ApplicationError) as exc:
@@ -139,4 +140,4 @@ def test_an_exited_members_old_transfer_cannot_be_reversed(ledger: LedgerCoop) -
 
 def test_unknown_entry_is_refused(ledger: LedgerCoop) -> None:
     with pytest.raises(ApplicationError):
-        capital_reverse(actor=None, entry_id=999_999, reason="x")
+        capital_reverse(actor=SYSTEM, entry_id=999_999, reason="x")

@@ -7,6 +7,7 @@ import pytest
 from taavon.capital.models import EntryKind
 from taavon.capital.services import capital_transfer
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.persian.text import normalize
 from taavon.registry.services.members import membership_exit
 
@@ -22,7 +23,7 @@ def _transfer(
     target: int = 1,
 ):
     return capital_transfer(
-        actor=None,
+        actor=SYSTEM,
         source=ledger.members[source],
         target=ledger.members[target],
         share_class=ledger.klass,
@@ -100,7 +101,7 @@ def test_transfer_to_oneself_is_refused(ledger: LedgerCoop) -> None:
 def test_transfer_to_an_exited_member_is_refused(ledger: LedgerCoop) -> None:
     pay(ledger.members[0], ledger.klass, 10_000_000)
     membership_exit(
-        actor=None, membership_id=ledger.members[1].pk, status="resigned", exit_date=DAY
+        actor=SYSTEM, membership_id=ledger.members[1].pk, status="resigned", exit_date=DAY
     )
 
     with pytest.raises(ApplicationError) as exc:

@@ -11,8 +11,10 @@ import pytest
 from taavon.accounts.models import Role, User
 from taavon.capital.models import ShareClass
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe, share_class_create
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
-from taavon.registry.services.members import PersonData, membership_admit, membership_exit
+from taavon.registry.services.members import membership_admit, membership_exit
+from taavon.registry.services.people import PersonData
 from tests.factories import CooperativeFactory, national_id
 
 PEOPLE = [
@@ -39,7 +41,11 @@ def registered(db: None) -> Cooperative:
 @pytest.fixture
 def share_class(registered: Cooperative) -> ShareClass:
     return share_class_create(
-        actor=None, cooperative_id=registered.pk, code="A", name="سهم عادی", nominal_value=1_000_000
+        actor=SYSTEM,
+        cooperative_id=registered.pk,
+        code="A",
+        name="سهم عادی",
+        nominal_value=1_000_000,
     )
 
 
@@ -49,7 +55,7 @@ def members(registered: Cooperative, share_class: ShareClass) -> list[Membership
     joined = datetime.date(2020, 3, 21)
     memberships = [
         membership_admit(
-            actor=None,
+            actor=SYSTEM,
             cooperative_id=registered.pk,
             joined_on=joined,
             person=PersonData(
@@ -62,17 +68,21 @@ def members(registered: Cooperative, share_class: ShareClass) -> list[Membership
         for i, (first, last, father) in enumerate(PEOPLE)
     ]
     capital_subscribe(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=registered.pk,
         effective_on=joined,
         items=[Subscription(m, share_class, 10 + i) for i, m in enumerate(memberships)],
     )
     for m in memberships:
         capital_pay(
-            actor=None, membership=m, share_class=share_class, amount=5_000_000, effective_on=joined
+            actor=SYSTEM,
+            membership=m,
+            share_class=share_class,
+            amount=5_000_000,
+            effective_on=joined,
         )
     membership_exit(
-        actor=None,
+        actor=SYSTEM,
         membership_id=memberships[-1].pk,
         status=MembershipStatus.RESIGNED,
         exit_date=datetime.date(2024, 1, 10),

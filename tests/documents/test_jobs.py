@@ -375,3 +375,17 @@ def test_a_ready_file_gone_from_storage_is_not_found(
     api = Client().get(f"{jobs_api(registered)}/{job.pk}/file", headers=bearer(doc_manager))
     assert page.status_code == 404
     assert api.status_code == 404 and api.json()["code"] == "not_found"
+
+
+def test_an_outsider_cannot_queue_a_document(registered, make_user, coop_khorramabad) -> None:
+    from taavon.accounts.models import Role
+    from taavon.audit.models import AuditEvent
+    from taavon.core.errors import NotFoundError
+    from taavon.documents.models import DocumentJob
+    from taavon.documents.services import document_request
+
+    stranger = make_user(Role.COOP_MANAGER, cooperative_id=coop_khorramabad.pk)
+    before = (DocumentJob.objects.count(), AuditEvent.objects.count())
+    with pytest.raises(NotFoundError):
+        document_request(actor=stranger, cooperative=registered, kind="member_register_pdf")
+    assert (DocumentJob.objects.count(), AuditEvent.objects.count()) == before

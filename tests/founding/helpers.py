@@ -15,7 +15,7 @@ from taavon.founding.services import (
     application_transition,
     founding_capital_record,
 )
-from taavon.registry.services.members import PersonData
+from taavon.registry.services.people import PersonData
 from tests.factories import national_id
 
 FIRST_NAMES = ["علی", "مریم", "حسین", "زهرا", "رضا", "فاطمه", "محمد", "سارا", "مهدی", "نرگس"]

@@ -172,3 +172,19 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="UTF-8"):
         call_command("import_counties", str(path), province="IR-23")
     assert not County.objects.filter(province__code="IR-23").exists()
+
+
+def test_only_administrators_change_the_geography(lorestan, make_user) -> None:
+    from taavon.accounts.models import Role
+    from taavon.core.errors import NotFoundError
+    from taavon.geo.models import County
+    from taavon.geo.services import counties_import, reference_data_load
+
+    officer = make_user(Role.PROVINCIAL_OFFICER, province=lorestan)
+    before = County.objects.count()
+    for actor in (officer, None):
+        with pytest.raises(NotFoundError):
+            counties_import(province=lorestan, text="slug,name_fa\nx,ایکس\n", actor=actor)
+        with pytest.raises(NotFoundError):
+            reference_data_load(actor=actor)
+    assert County.objects.count() == before

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
+from taavon.core.permissions import SYSTEM
 from taavon.geo.models import County, Province
 from taavon.geo.services import reference_data_load
 
@@ -46,7 +47,7 @@ def test_county_names_are_normalised_and_keyed() -> None:
 def test_reference_data_load_is_idempotent_and_audited() -> None:
     from taavon.audit.models import AuditEvent
 
-    result = reference_data_load()
+    result = reference_data_load(actor=SYSTEM)
     assert result.created == 0
     assert result.updated == 31 + 11
     assert Province.objects.count() == 31

@@ -13,6 +13,7 @@ import pytest
 from taavon.accounts.models import Role, User
 from taavon.capital.models import ShareClass
 from taavon.capital.services import share_class_create
+from taavon.core.permissions import SYSTEM
 from taavon.imports.engine import Source
 from taavon.registry.models import Cooperative
 from tests.factories import CooperativeFactory, national_id
@@ -63,7 +64,7 @@ def _media(settings: Any, tmp_path: Path) -> None:
 def coop(db: None) -> Cooperative:
     cooperative = CooperativeFactory(name="تعاونی فرش دستباف دورود")
     share_class_create(
-        actor=None, cooperative_id=cooperative.pk, code="A", name="عادی", nominal_value=NOMINAL
+        actor=SYSTEM, cooperative_id=cooperative.pk, code="A", name="عادی", nominal_value=NOMINAL
     )
     return cooperative
 

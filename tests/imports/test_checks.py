@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from taavon.core.permissions import SYSTEM
 from taavon.imports.engine import commit, dry_run
 from taavon.registry.models import (
     Cooperative,
@@ -15,14 +16,15 @@ from taavon.registry.models import (
     Person,
     RuleProfile,
 )
-from taavon.registry.services.members import PersonData, membership_admit, membership_exit
+from taavon.registry.services.members import membership_admit, membership_exit
+from taavon.registry.services.people import PersonData
 from tests.factories import CooperativeFactory
 from tests.imports.conftest import member_row, messages, rows, source
 
 
 def admit(coop: Cooperative, nid: str, first: str = "حسین", last: str = "پیشین") -> Membership:
     return membership_admit(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=coop.pk,
         joined_on=datetime.date(2020, 1, 1),
         person=PersonData(national_id=nid, first_name=first, last_name=last),
@@ -44,13 +46,13 @@ def test_a_former_member_may_join_again(coop: Cooperative, xlsx) -> None:
     data = rows(5)
     former = admit(coop, *data[2][:3])
     membership_exit(
-        actor=None,
+        actor=SYSTEM,
         membership_id=former.pk,
         status=MembershipStatus.RESIGNED,
         exit_date=datetime.date(2021, 1, 1),
     )
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok, messages(outcome.problems)
     assert Membership.objects.filter(person=former.person).count() == 2
@@ -96,9 +98,9 @@ def test_a_member_over_the_cap_of_the_final_capital(coop: Cooperative, xlsx) -> 
 def test_cap_counts_capital_already_subscribed(coop: Cooperative, xlsx) -> None:
     """Alone, two members of 10 shares are 50% each; after 8 × 10 shares they are 10%."""
     assert not dry_run(source(xlsx(rows(2))), coop.pk).ok
-    assert commit(source(xlsx(rows(8))), coop.pk, actor=None, reference="a").ok
+    assert commit(source(xlsx(rows(8))), coop.pk, actor=SYSTEM, reference="a").ok
 
-    outcome = commit(source(xlsx(rows(2, start=20))), coop.pk, actor=None, reference="b")
+    outcome = commit(source(xlsx(rows(2, start=20))), coop.pk, actor=SYSTEM, reference="b")
 
     assert outcome.ok, messages(outcome.problems)
 
@@ -124,7 +126,7 @@ def test_members_without_capital_need_no_share_class(db: None, xlsx) -> None:
     bare = CooperativeFactory()
     data = [member_row(i, shares=None, paid=None) for i in range(1, 3)]
 
-    outcome = commit(source(xlsx(data)), bare.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), bare.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok and outcome.created == 2
 
@@ -133,7 +135,7 @@ def test_members_without_capital_need_no_share_class(db: None, xlsx) -> None:
 def test_a_closed_cooperative_admits_nobody(coop: Cooperative, xlsx, status: str) -> None:
     Cooperative.objects.filter(pk=coop.pk).update(status=status)
 
-    outcome = commit(source(xlsx(rows(5))), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(rows(5))), coop.pk, actor=SYSTEM, reference="t")
 
     assert "عضو نمی‌پذیرد" in messages(outcome.problems)
     assert not Membership.objects.exists()
@@ -157,7 +159,7 @@ def test_a_known_person_keeps_their_details_and_gets_blanks_filled(coop: Coopera
     admit(other, data[0][0])
     data[0][1], data[0][2] = "حسين", "پیشین"  # the stored names (Arabic ي is the same letter)
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok, messages(outcome.problems)
     person = Person.objects.get(national_id=data[0][0])

@@ -11,9 +11,11 @@ from taavon.capital.chain import verify_chain
 from taavon.capital.models import EntryKind, LedgerEntry, ShareClass
 from taavon.capital.selectors import cooperative_totals, member_balances
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.imports.engine import commit, dry_run
 from taavon.registry.models import Cooperative, Membership, Person
-from taavon.registry.services.members import PersonData, membership_admit
+from taavon.registry.services.members import membership_admit
+from taavon.registry.services.people import PersonData
 from tests.imports.conftest import NOMINAL, member_row, messages, rows, source
 
 
@@ -21,14 +23,14 @@ def test_commit_admits_every_row_with_its_capital(
     coop: Cooperative, share_class: ShareClass, xlsx
 ) -> None:
     existing = membership_admit(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=coop.pk,
         joined_on=datetime.date(2020, 1, 1),
         person=PersonData(national_id="0084575948", first_name="رضا", last_name="سپهوند"),
     )
     data = [*rows(4), member_row(5, shares=None, paid=None), member_row(6, paid=None)]
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="import:1")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="import:1")
 
     assert outcome.ok and outcome.created == 6
     numbers = list(
@@ -52,7 +54,7 @@ def test_commit_admits_every_row_with_its_capital(
 
 
 def test_commit_is_audited(coop: Cooperative, xlsx) -> None:
-    commit(source(xlsx(rows(5))), coop.pk, actor=None, reference="import:9")
+    commit(source(xlsx(rows(5))), coop.pk, actor=SYSTEM, reference="import:9")
 
     actions = set(AuditEvent.objects.values_list("action", flat=True))
 
@@ -68,14 +70,14 @@ def test_commit_rechecks_and_writes_nothing_if_the_file_no_longer_fits(
     path = xlsx(data)
     assert dry_run(source(path), coop.pk).ok
     membership_admit(  # meanwhile, someone admits one of them by hand
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=coop.pk,
         joined_on=datetime.date(2020, 1, 1),
         person=PersonData(national_id=data[3][0], first_name=data[3][1], last_name=data[3][2]),
     )
     people = Person.objects.count()
 
-    outcome = commit(source(path), coop.pk, actor=None, reference="t")
+    outcome = commit(source(path), coop.pk, actor=SYSTEM, reference="t")
 
     assert [(p.row, p.column) for p in outcome.problems] == [(5, "کد ملی")]
     assert Membership.objects.filter(cooperative=coop).count() == 1
@@ -89,9 +91,9 @@ def test_a_failure_while_writing_rolls_everything_back(
     def broken(*args: object, **kwargs: object) -> None:
         raise ApplicationError("سقف شکست.", code="over_cap")
 
-    monkeypatch.setattr("taavon.imports.bulk._capital", broken)
+    monkeypatch.setattr("taavon.imports.bulk.opening_capital_locked", broken)
 
-    outcome = commit(source(xlsx(rows(5))), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(rows(5))), coop.pk, actor=SYSTEM, reference="t")
 
     assert messages(outcome.problems) == "None::سقف شکست."
     assert not Person.objects.exists() and not Membership.objects.exists()
@@ -101,7 +103,10 @@ def test_a_failure_while_writing_rolls_everything_back(
 
 def test_a_file_with_errors_is_never_written(coop: Cooperative, xlsx) -> None:
     outcome = commit(
-        source(xlsx([*rows(5), member_row(6, national_id="1")])), coop.pk, actor=None, reference="t"
+        source(xlsx([*rows(5), member_row(6, national_id="1")])),
+        coop.pk,
+        actor=SYSTEM,
+        reference="t",
     )
 
     assert not outcome.ok
@@ -111,7 +116,7 @@ def test_a_file_with_errors_is_never_written(coop: Cooperative, xlsx) -> None:
 def test_register_numbers_follow_the_counter_even_after_exits(coop: Cooperative, xlsx) -> None:
     Cooperative.objects.filter(pk=coop.pk).update(last_register_number=41)
 
-    commit(source(xlsx(rows(5))), coop.pk, actor=None, reference="t")
+    commit(source(xlsx(rows(5))), coop.pk, actor=SYSTEM, reference="t")
 
     assert sorted(Membership.objects.values_list("register_number", flat=True)) == [
         42,

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from taavon.core.permissions import SYSTEM
 from taavon.imports.engine import commit, dry_run
 from taavon.registry.models import Cooperative, Membership, Person
 from tests.factories import national_id
@@ -127,7 +128,7 @@ def test_persian_digits_and_arabic_letters_are_normalised(coop: Cooperative, xls
         *rows(3, start=2),
     ]
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok, messages(outcome.problems)
     person = Person.objects.get(national_id=nid)
@@ -143,7 +144,7 @@ def test_national_id_in_a_numeric_cell_gets_its_zeros_back(coop: Cooperative, xl
     nid = "0084575948"
     data = [member_row(1, national_id=int(nid), mobile=9161234567), *rows(3, start=2)]
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok, messages(outcome.problems)
     assert Person.objects.get(national_id=nid).mobile == "+989161234567"
@@ -155,7 +156,7 @@ def test_dates_as_excel_dates_and_compact_numbers(coop: Cooperative, xlsx) -> No
         *rows(3, start=2),
     ]
 
-    outcome = commit(source(xlsx(data)), coop.pk, actor=None, reference="t")
+    outcome = commit(source(xlsx(data)), coop.pk, actor=SYSTEM, reference="t")
 
     assert outcome.ok, messages(outcome.problems)
     person = Person.objects.get(national_id=data[0][0])

@@ -3,16 +3,14 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Status
 from ninja.pagination import paginate
 
 from taavon.capital.selectors import management as capital_selectors
-from taavon.core.errors import ApplicationError
-from taavon.persian.validators import is_valid_mobile, is_valid_national_id
 from taavon.registry.models import Membership, MembershipStatus
 from taavon.registry.selectors import management as selectors
-from taavon.registry.services.members import PersonData, membership_admit, membership_exit
+from taavon.registry.services.members import membership_admit, membership_exit
+from taavon.registry.services.people import PersonData
 from taavon.registry.services.status import cooperative_status_change as status_change_service
 
 from ..errors import ErrorOut
@@ -100,18 +98,6 @@ def list_members(request: HttpRequest, coop_id: int, filters: Query[MembershipFi
 )
 def admit_member(request: HttpRequest, coop_id: int, payload: AdmitIn) -> Any:
     coop = managed_coop(request, coop_id)
-    if not is_valid_national_id(payload.national_id):
-        raise ApplicationError(
-            _("کد ملی نامعتبر است."),
-            code="invalid",
-            fields={"national_id": [_("کد ملی نامعتبر است.")]},
-        )
-    if payload.mobile and not is_valid_mobile(payload.mobile):
-        raise ApplicationError(
-            _("شمارهٔ تلفن همراه نامعتبر است."),
-            code="invalid",
-            fields={"mobile": [_("شمارهٔ تلفن همراه نامعتبر است.")]},
-        )
     membership = membership_admit(
         actor=user_of(request),
         cooperative_id=coop.pk,

@@ -12,13 +12,13 @@ import math
 from fractions import Fraction
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
 from taavon.capital.selectors import cooperative_totals
 from taavon.capital.services import share_class_create
+from taavon.core.errors import check_field
 from taavon.core.locks import lock_value
 from taavon.founding.models import FoundingApplication, FoundingAssembly, OfficerRole, OfficerTerm
 from taavon.founding.services.common import (
@@ -112,7 +112,7 @@ def approve(application: FoundingApplication, actor: User, payload: dict[str, An
         note=_("موافقت‌نامهٔ شمارهٔ %(n)s") % {"n": number},
     )
     locked = lock_for_members(cooperative.pk)
-    admit_locked(locked, [(f.person, today) for f in founders], is_founder=True)
+    admit_locked(locked, [(f.person_id, today) for f in founders], is_founder=True)
     share_class_create(
         actor=actor,
         cooperative_id=cooperative.pk,
@@ -297,10 +297,7 @@ def record_assembly(application: FoundingApplication, actor: User, payload: dict
 
 
 def _legal_id(value: object) -> str:
-    try:
-        validate_legal_national_id(value)
-    except ValidationError as exc:
-        raise fail("legal_national_id", str(exc.messages[0])) from None
+    check_field("legal_national_id", validate_legal_national_id, value)
     return normalize_legal_national_id(value)
 
 

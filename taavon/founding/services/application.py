@@ -6,14 +6,13 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from taavon.accounts.models import User
 from taavon.audit.services import audit_record
-from taavon.core.errors import ApplicationError, ConflictError
+from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
 from taavon.founding.events import FoundingEvent
 from taavon.founding.models import Founder, FoundingApplication, ProposedName
 from taavon.founding.services.common import (
@@ -25,10 +24,9 @@ from taavon.founding.services.common import (
 from taavon.geo.models import County
 from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key
-from taavon.persian.validators import validate_mobile, validate_national_id
 from taavon.registry.models import ActivityKind, MembershipKind, RuleProfile, Sector
 from taavon.registry.rules import rule_profile_for
-from taavon.registry.services.members import PersonData, clean_person, person_get_or_create
+from taavon.registry.services.people import PersonData, clean_person, person_get_or_create
 
 MAX_NAMES = 3
 MAX_PLAN_BYTES = 10 * 1024 * 1024
@@ -78,15 +76,11 @@ def clean_founders(
     seen: dict[str, int] = {}
     for index, founder in enumerate(founders):
         prefix = f"founders.{index}"
-        problem = _person_problem(founder)
-        if problem:
-            errors.add(f"{prefix}.{problem[0]}", problem[1])
-            continue
         try:
             person = clean_person(founder)
         except ApplicationError as exc:
-            for field in exc.fields or {"__all__": []}:
-                errors.add(f"{prefix}.{field}", exc.message)
+            for field, texts in (exc.fields or {"__all__": [exc.message]}).items():
+                errors.add(f"{prefix}.{field}", texts[0])
             continue
         if person.national_id in seen:
             errors.add(f"{prefix}.national_id", _("این کد ملی دو بار در فهرست مؤسسان آمده است."))
@@ -100,21 +94,6 @@ def clean_founders(
             % {"n": numbers.number(profile.min_founders), "got": numbers.number(len(founders))},
         )
     return cleaned
-
-
-def _person_problem(founder: PersonData) -> tuple[str, str] | None:
-    """(field, message) of the first invalid identifier, if any."""
-    for field, value, validate in (
-        ("national_id", founder.national_id, validate_national_id),
-        ("mobile", founder.mobile, validate_mobile),
-    ):
-        if field == "mobile" and not value:
-            continue
-        try:
-            validate(value)
-        except ValidationError as exc:
-            return field, str(exc.messages[0])
-    return None
 
 
 def _choice(value: str, choices: Any, field: str, errors: FieldErrors) -> str:
@@ -203,7 +182,10 @@ def application_create(
     address: str = "",
     chair: int = 0,
 ) -> FoundingApplication:
-    """A draft application with a fresh tracking code, sent to the applicant by SMS."""
+    """A draft application with a fresh tracking code, sent to the applicant by SMS. Any
+    signed-in person may apply; the application is theirs."""
+    if not getattr(actor, "is_authenticated", False):
+        raise NotFoundError()
     errors = FieldErrors()
     cleaned_names = clean_names(names, errors)
     _choice(kind, ActivityKind, "kind", errors)

@@ -15,11 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from taavon.accounts.models import User
 from taavon.audit.services import audit_record
 from taavon.capital.models import LedgerEntry, ShareClass
-from taavon.capital.services import Subscription, capital_pay, capital_subscribe
+from taavon.capital.postings import Payment, Subscription, pay_locked, subscribe_locked
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import AnyUser
 from taavon.founding.events import FoundingEvent
 from taavon.founding.services.common import (
     fail,
@@ -28,6 +28,7 @@ from taavon.founding.services.common import (
     whole_number,
 )
 from taavon.persian import numbers
+from taavon.registry.locking import lock_cooperative
 from taavon.registry.models import Membership, MembershipStatus
 
 
@@ -86,7 +87,7 @@ def _on_row(
 @transaction.atomic
 def founding_capital_record(
     *,
-    actor: User,
+    actor: AnyUser | None,
     application_id: int,
     rows: Sequence[CapitalRow],
     effective_on: datetime.date,
@@ -99,6 +100,9 @@ def founding_capital_record(
         raise fail("effective_on", _("تاریخ نمی‌تواند در آینده باشد."))
     cooperative_id = application.cooperative_id
     assert cooperative_id is not None  # approved applications have their cooperative
+    # The founding step authorised the actor (the applicant or the office); the capital rules
+    # are the ledger's own, applied to the cooperative locked here.
+    cooperative = lock_cooperative(cooperative_id)
     share_class = default_share_class(cooperative_id)
     cleaned = _rows(cooperative_id, rows)
     entries: list[LedgerEntry] = []
@@ -107,10 +111,10 @@ def founding_capital_record(
     ]
     if subscriptions:
         try:
-            entries += capital_subscribe(
-                actor=actor,
-                cooperative_id=cooperative_id,
-                items=subscriptions,
+            entries += subscribe_locked(
+                cooperative,
+                subscriptions,
+                recorded_by=actor,
                 effective_on=effective_on,
                 reference=reference,
                 note=_("تعهد مؤسسان"),
@@ -122,15 +126,12 @@ def founding_capital_record(
     for index, membership, _shares, paid in cleaned:
         if paid:
             try:
-                entries.append(
-                    capital_pay(
-                        actor=actor,
-                        membership=membership,
-                        share_class=share_class,
-                        amount=paid,
-                        effective_on=effective_on,
-                        reference=reference,
-                    )
+                entries += pay_locked(
+                    cooperative,
+                    [Payment(membership, share_class, paid)],
+                    recorded_by=actor,
+                    effective_on=effective_on,
+                    reference=reference,
                 )
             except ApplicationError as exc:
                 raise _on_row(exc, index, "paid", membership) from None

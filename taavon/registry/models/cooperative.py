@@ -141,6 +141,14 @@ class Cooperative(WorkflowSubject):
             "cooperative_id": self.pk,
         }
 
+    def take_register_numbers(self, count: int) -> int:
+        """Reserve the next `count` member register numbers (the row is locked by the caller);
+        returns the first. Numbers are never reused: the counter only grows."""
+        first = self.last_register_number + 1
+        self.last_register_number += count
+        self.save(update_fields=["last_register_number", "updated_at"])
+        return first
+
     @property
     def is_registered(self) -> bool:
         return self.status != CooperativeStatus.FOUNDING

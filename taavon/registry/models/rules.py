@@ -12,7 +12,10 @@ from fractions import Fraction
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from taavon.persian import numbers
 
 from .cooperative import ActivityKind, Sector
 
@@ -106,3 +109,28 @@ class RuleProfile(models.Model):
     @property
     def statute_majority(self) -> Fraction:
         return Fraction(self.statute_majority_num, self.statute_majority_den)
+
+    # --- the rules every path checks the same way (services, the import's dry run) ----------
+
+    def over_share_cap(self, holding: int, total: int) -> bool:
+        """A member holding `holding` rials of `total` subscribed capital is above the cap."""
+        cap = self.max_member_share
+        return total > 0 and holding * cap.denominator > total * cap.numerator
+
+    def share_cap_message(self, *, holding: int, total: int) -> str:
+        return gettext(
+            "سهم این عضو (%(amount)s ریال) از سقف %(cap)s درصد سرمایهٔ تعاونی (%(total)s ریال) "
+            "بیشتر می‌شود."
+        ) % {
+            "amount": numbers.rials(holding),
+            "cap": numbers.percent(self.max_member_share, places=2),
+            "total": numbers.rials(total),
+        }
+
+    def over_max_members(self, count: int) -> bool:
+        return self.max_members is not None and count > self.max_members
+
+    def max_members_message(self, count: int) -> str:
+        return gettext(
+            "با این ثبت شمار اعضا به %(after)s نفر می‌رسد که از سقف %(max)s نفر بیشتر است."
+        ) % {"after": numbers.number(count), "max": numbers.number(self.max_members)}

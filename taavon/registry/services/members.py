@@ -1,37 +1,35 @@
-"""People, and the admission and exit of members."""
+"""Admission and exit of members. Each service locks the cooperative's row, checks under the
+lock that the actor may manage the cooperative, then applies the register's rules."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from taavon.accounts.models import User
 from taavon.audit.services import audit_record
+from taavon.core.bulk import Progress, insert_rows
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import AnyUser, require
 from taavon.persian import numbers
-from taavon.persian.text import normalize, search_key
-from taavon.persian.validators import (
-    normalize_mobile,
-    normalize_national_id,
-    validate_mobile,
-    validate_national_id,
-)
+from taavon.persian.text import normalize
+from taavon.persian.validators import normalize_national_id
 from taavon.registry.events import RegistryEvent
 
 from ..exits import run_exit_handlers
-from ..models import (
-    Cooperative,
-    CooperativeStatus,
-    Membership,
-    MembershipStatus,
-    Person,
-)
+from ..locking import lock_cooperative
+from ..models import Cooperative, CooperativeStatus, Membership, MembershipStatus, Person
 from ..rules import profile_of
+from .people import (
+    PersonData,
+    clean_person,
+    identity_mismatch,
+    identity_mismatch_message,
+    people_for_admission,
+    person_get_or_create,
+)
 
 OPEN_FOR_MEMBERS = {
     CooperativeStatus.FOUNDING,
@@ -40,101 +38,13 @@ OPEN_FOR_MEMBERS = {
 }
 
 
-@dataclass(frozen=True)
-class PersonData:
-    national_id: str
-    first_name: str
-    last_name: str
-    father_name: str = ""
-    birth_date: datetime.date | None = None
-    gender: str = ""
-    mobile: str = ""
-
-
-def clean_person(data: PersonData) -> PersonData:
-    """Validate and normalise; raises django ValidationError (Persian) on bad IDs."""
-    validate_national_id(data.national_id)
-    if data.mobile:
-        validate_mobile(data.mobile)
-    first, last = normalize(data.first_name), normalize(data.last_name)
-    if not first or not last:
-        raise ApplicationError(
-            _("نام و نام خانوادگی لازم است."),
-            code="invalid",
-            fields={"first_name" if not first else "last_name": []},
-        )
-    if data.gender not in ("", "female", "male"):
-        raise ApplicationError(_("جنسیت نامعتبر است."), code="invalid", fields={"gender": []})
-    return PersonData(
-        national_id=normalize_national_id(data.national_id),
-        first_name=first,
-        last_name=last,
-        father_name=normalize(data.father_name),
-        birth_date=data.birth_date,
-        gender=data.gender,
-        mobile=normalize_mobile(data.mobile) if data.mobile else "",
-    )
-
-
-def identity_mismatch(person: Person, typed: Any) -> list[str]:
-    """The fields in which what was typed contradicts the stored person with that national ID:
-    the names always, the father's name and birth date when both sides give one (compared by
-    search key, so Arabic letters, digits and ZWNJ do not matter)."""
-    fields = [
-        f
-        for f in ("first_name", "last_name")
-        if search_key(getattr(person, f)) != search_key(getattr(typed, f))
-    ]
-    if (
-        person.father_name
-        and typed.father_name
-        and search_key(person.father_name) != search_key(typed.father_name)
-    ):
-        fields.append("father_name")
-    if person.birth_date and typed.birth_date and person.birth_date != typed.birth_date:
-        fields.append("birth_date")
-    return fields
-
-
-def identity_mismatch_message() -> str:
-    # Says that the details do not match, never what is stored: a national ID typed by someone
-    # else must not reveal that person's name, mobile or birth date.
-    return _("مشخصات واردشده با مشخصات ثبت‌شده برای این کد ملی یکسان نیست.")
-
-
-def person_get_or_create(data: PersonData) -> Person:
-    """The person with this national ID: the typed names must match the stored ones (see
-    `identity_mismatch`); blank details are filled, known ones kept."""
-    data = clean_person(data)
-    person, created = Person.objects.get_or_create(
-        national_id=data.national_id,
-        defaults={k: v for k, v in data.__dict__.items() if k != "national_id"},
-    )
-    if not created and (mismatch := identity_mismatch(person, data)):
-        raise ApplicationError(
-            identity_mismatch_message(),
-            code="identity_mismatch",
-            fields={"national_id": [identity_mismatch_message()], **{f: [] for f in mismatch}},
-        )
-    if not created:
-        missing = {k: v for k, v in data.__dict__.items() if v and not getattr(person, k)}
-        if missing:
-            for key, value in missing.items():
-                setattr(person, key, value)
-            person.save(update_fields=list(missing))
-    return person
-
-
 def lock_for_members(cooperative_id: int) -> Cooperative:
-    try:
-        cooperative = (
-            Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
-        )
-    except Cooperative.DoesNotExist:
-        raise NotFoundError() from None
-    if cooperative.status not in OPEN_FOR_MEMBERS:
-        raise ApplicationError(_("این تعاونی عضو نمی‌پذیرد."), code="cooperative_closed")
-    return cooperative
+    """The cooperative locked for admissions (its status must admit members)."""
+    return lock_cooperative(
+        cooperative_id,
+        statuses=OPEN_FOR_MEMBERS,
+        closed_message=_("این تعاونی عضو نمی‌پذیرد."),
+    )
 
 
 def _already_member(national_ids: set[str]) -> ApplicationError:
@@ -147,13 +57,16 @@ def _already_member(national_ids: set[str]) -> ApplicationError:
 
 def admit_locked(
     cooperative: Cooperative,
-    people: Sequence[tuple[Person, datetime.date]],
+    people: Sequence[tuple[int, datetime.date]],
     *,
     is_founder: bool = False,
+    progress: Progress | None = None,
 ) -> list[Membership]:
-    """Admit several people to a cooperative already locked by the caller."""
+    """Admit people (by id, with their join dates) to a cooperative its caller has locked and
+    authorised: nobody twice, nobody already a member, within the profile's maximum; numbered on
+    from the register's counter. The one writer of memberships (COPY for a long list)."""
     profile = profile_of(cooperative)
-    ids = [p.pk for p, _d in people]
+    ids = [person_id for person_id, _d in people]
     if len(set(ids)) != len(ids):
         raise ApplicationError(_("یک شخص دو بار در فهرست آمده است."), code="duplicate")
     already = set(
@@ -166,42 +79,37 @@ def admit_locked(
     active = Membership.objects.filter(
         cooperative=cooperative, status=MembershipStatus.MEMBER
     ).count()
-    if profile.max_members is not None and active + len(people) > profile.max_members:
+    if profile.over_max_members(active + len(people)):
         raise ApplicationError(
-            _("تعداد اعضا از سقف %(max)s نفر بیشتر می‌شود.")
-            % {"max": numbers.number(profile.max_members)},
-            code="over_max_members",
+            profile.max_members_message(active + len(people)), code="over_max_members"
         )
-    start = cooperative.last_register_number
-    memberships = [
-        Membership(
-            cooperative=cooperative,
-            person=person,
-            register_number=start + i,
-            joined_on=joined_on,
-            is_founder=is_founder,
-        )
-        for i, (person, joined_on) in enumerate(people, start=1)
+    first = cooperative.take_register_numbers(len(people))
+    rows = [
+        {
+            "cooperative_id": cooperative.pk,
+            "person_id": person_id,
+            "register_number": first + i,
+            "joined_on": joined_on,
+            "status": str(MembershipStatus.MEMBER.value),
+            "is_founder": is_founder,
+        }
+        for i, (person_id, joined_on) in enumerate(people)
     ]
-    Membership.objects.bulk_create(memberships)
-    cooperative.last_register_number = start + len(people)
-    cooperative.save(update_fields=["last_register_number", "updated_at"])
-    if not all(m.pk for m in memberships):  # SQLite before 3.35 returns no ids
-        by_number = dict(
-            Membership.objects.filter(
-                cooperative=cooperative, register_number__gt=start
-            ).values_list("register_number", "pk")
-        )
-        for membership in memberships:
-            membership.pk = by_number[membership.register_number]
+    membership_ids = insert_rows(Membership, rows, progress)
+    memberships = []
+    for row, pk in zip(rows, membership_ids, strict=True):
+        membership = Membership(pk=pk, **row)
+        membership._state.adding = False
+        memberships.append(membership)
     return memberships
 
 
 @transaction.atomic
 def membership_admit(
-    *, actor: User | None, cooperative_id: int, person: PersonData, joined_on: datetime.date
+    *, actor: AnyUser | None, cooperative_id: int, person: PersonData, joined_on: datetime.date
 ) -> Membership:
     cooperative = lock_for_members(cooperative_id)
+    require(actor, "manage", cooperative)
     # Already in this register (whatever names were typed): say so first; it is the
     # cooperative's own member, so nothing about a stranger is revealed.
     nid = normalize_national_id(person.national_id)
@@ -210,7 +118,7 @@ def membership_admit(
     ).exists():
         raise _already_member({nid})
     record = person_get_or_create(person)
-    (membership,) = admit_locked(cooperative, [(record, joined_on)])
+    (membership,) = admit_locked(cooperative, [(record.pk, joined_on)])
     audit_record(
         actor=actor,
         action=RegistryEvent.MEMBER_ADMIT,
@@ -220,13 +128,55 @@ def membership_admit(
     return membership
 
 
+@transaction.atomic
+def membership_admit_many(
+    *,
+    actor: AnyUser | None,
+    cooperative_id: int,
+    people: Sequence[PersonData],
+    joined_on: datetime.date,
+    is_founder: bool = False,
+) -> list[Membership]:
+    """Admit a list of people at once, all or none: each is cleaned and checked against the
+    person stored under their national ID, as `membership_admit` does one at a time."""
+    cooperative = lock_for_members(cooperative_id)
+    require(actor, "manage", cooperative)
+    cleaned = [clean_person(person) for person in people]
+    stored = {
+        p.national_id: p
+        for p in Person.objects.filter(national_id__in=[c.national_id for c in cleaned])
+    }
+    for person in cleaned:
+        known = stored.get(person.national_id)
+        if known is not None and identity_mismatch(known, person):
+            raise ApplicationError(
+                identity_mismatch_message(),
+                code="identity_mismatch",
+                fields={"national_id": [identity_mismatch_message()]},
+            )
+    ids = people_for_admission(cleaned)
+    memberships = admit_locked(
+        cooperative, [(ids[p.national_id], joined_on) for p in cleaned], is_founder=is_founder
+    )
+    if memberships:
+        audit_record(
+            actor=actor,
+            action=RegistryEvent.MEMBER_ADMIT,
+            obj=cooperative,
+            summary=f"{len(memberships)} members "
+            f"#{memberships[0].register_number}–#{memberships[-1].register_number}",
+            changes={"admitted": len(memberships)},
+        )
+    return memberships
+
+
 EXIT_STATUSES = {MembershipStatus.RESIGNED, MembershipStatus.EXPELLED, MembershipStatus.DECEASED}
 
 
 @transaction.atomic
 def membership_exit(
     *,
-    actor: User | None,
+    actor: AnyUser | None,
     membership_id: int,
     status: str,
     exit_date: datetime.date,
@@ -239,10 +189,10 @@ def membership_exit(
     )
     if cooperative_id is None:
         raise NotFoundError()
-    cooperative = (
-        Cooperative.objects.select_for_update().select_related("county").get(pk=cooperative_id)
-    )
-    membership = Membership.objects.select_for_update().get(pk=membership_id)
+    cooperative = lock_cooperative(cooperative_id)
+    require(actor, "manage", cooperative)
+    membership = Membership.objects.select_for_update(of=("self",)).get(pk=membership_id)
+    membership.cooperative = cooperative
     if status not in EXIT_STATUSES:
         raise ApplicationError(_("نوع خروج نامعتبر است."), code="invalid", fields={"status": []})
     if membership.status != MembershipStatus.MEMBER:

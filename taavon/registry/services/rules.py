@@ -7,10 +7,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from taavon.accounts.models import User
 from taavon.audit.services import audit_record
-from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import scope_of
+from taavon.core.errors import ApplicationError
+from taavon.core.permissions import AnyUser, require, user_or_none
 from taavon.registry.events import RegistryEvent
 
 from ..models import RuleProfile
@@ -65,10 +64,11 @@ def _validate(values: dict[str, Any]) -> dict[str, list[str]]:
 
 
 @transaction.atomic
-def rule_profile_publish(*, actor: User, base: RuleProfile, changes: dict[str, Any]) -> RuleProfile:
+def rule_profile_publish(
+    *, actor: AnyUser | None, base: RuleProfile, changes: dict[str, Any]
+) -> RuleProfile:
     """Publish a new version of a profile (same kind and sector); old versions stay as they were."""
-    if not scope_of(actor).has_role("national_officer", "sysadmin"):
-        raise NotFoundError()
+    require(actor, "publish", base)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ApplicationError(_("فیلد ناشناخته."), code="invalid", fields={k: [] for k in unknown})
@@ -82,7 +82,11 @@ def rule_profile_publish(*, actor: User, base: RuleProfile, changes: dict[str, A
     )
     latest = max((p.version for p in family), default=0)
     profile = RuleProfile.objects.create(
-        kind=base.kind, sector=base.sector, version=latest + 1, created_by=actor, **values
+        kind=base.kind,
+        sector=base.sector,
+        version=latest + 1,
+        created_by=user_or_none(actor),
+        **values,
     )
     audit_record(
         actor=actor,

@@ -230,7 +230,7 @@ def rule_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             profile = rule_profile_publish(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
                 base=base,
                 changes=form.changes(base),
             )

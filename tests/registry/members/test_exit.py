@@ -10,6 +10,7 @@ import pytest
 from taavon.capital.models import EntryKind, LedgerEntry
 from taavon.capital.selectors import member_totals
 from taavon.core.errors import ApplicationError
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import MembershipStatus
 from taavon.registry.services.members import membership_exit
 from tests.capital.builders import DAY, balance, pay, share_class, subscribe
@@ -19,7 +20,7 @@ from .conftest import LedgerCoop
 
 def _exit(member, status: str = "resigned", day: datetime.date = DAY, reason: str = "استعفا"):
     return membership_exit(
-        actor=None, membership_id=member.pk, status=status, exit_date=day, reason=reason
+        actor=SYSTEM, membership_id=member.pk, status=status, exit_date=day, reason=reason
     )
 
 

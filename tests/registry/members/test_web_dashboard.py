@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from taavon.accounts.models import Role
 from taavon.capital.models import ShareClass
+from taavon.core.permissions import SYSTEM
 from taavon.registry.models import Cooperative, CooperativeStatus, CooperativeStatusChange
 from tests.capital.builders import admit, pay, share_class, subscribe_all
 from tests.factories import CooperativeFactory
@@ -162,7 +163,7 @@ def test_officer_who_also_manages_the_cooperative_elsewhere_gets_no_status_power
     from taavon.accounts.services import role_assign
 
     user = make_user(Role.COUNTY_OFFICER, county=khorramabad)
-    role_assign(actor=None, user=user, role=Role.COOP_MANAGER, cooperative_id=ledger.coop.pk)
+    role_assign(actor=SYSTEM, user=user, role=Role.COOP_MANAGER, cooperative_id=ledger.coop.pk)
     client = login_client(user)
 
     assert client.get(f"/cooperatives/{ledger.coop.pk}/").status_code == 200

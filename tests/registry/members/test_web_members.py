@@ -7,9 +7,11 @@ import pytest
 
 from taavon.accounts.models import Role
 from taavon.capital.models import EntryKind, LedgerEntry
+from taavon.core.permissions import SYSTEM
 from taavon.persian.text import to_persian_digits
 from taavon.registry.models import Membership, MembershipStatus, RuleProfile
-from taavon.registry.services.members import PersonData, membership_admit
+from taavon.registry.services.members import membership_admit
+from taavon.registry.services.people import PersonData
 from tests.capital.builders import DAY, admit, pay, person
 
 from .conftest import LedgerCoop
@@ -22,7 +24,7 @@ def client(ledger: LedgerCoop, make_user, login_client):
 
 def _admit_named(coop, serial: int, first: str, last: str) -> Membership:
     data = PersonData(person(serial).national_id, first, last)
-    return membership_admit(actor=None, cooperative_id=coop.pk, person=data, joined_on=DAY)
+    return membership_admit(actor=SYSTEM, cooperative_id=coop.pk, person=data, joined_on=DAY)
 
 
 def _rows(response) -> list[Membership]:

@@ -13,10 +13,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from taavon.capital.services import Subscription, capital_pay, capital_subscribe, share_class_create
+from taavon.core.permissions import SYSTEM
 from taavon.geo.models import County
 from taavon.persian.text import to_persian_digits
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, Person
-from taavon.registry.services.members import PersonData, membership_admit
+from taavon.registry.services.members import membership_admit
+from taavon.registry.services.people import PersonData
 from tests.factories import CooperativeFactory, national_id
 
 JOINED = datetime.date(2024, 3, 20)
@@ -45,7 +47,7 @@ class Secrets:
 
 def admit(coop: Cooperative, serial: int, *, first: str, last: str) -> Membership:
     return membership_admit(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=coop.pk,
         person=PersonData(
             national_id=national_id(serial),
@@ -123,17 +125,17 @@ def members(registry: dict[str, Cooperative]) -> Secrets:
         people.append(admit(carpet, serial, first=first, last=last).person)
     people.append(admit(registry["founding"], 950, first="نیلوفر", last="کوهپایه‌ای").person)
     share = share_class_create(
-        actor=None, cooperative_id=carpet.pk, code="A", name="عادی", nominal_value=1_000_000
+        actor=SYSTEM, cooperative_id=carpet.pk, code="A", name="عادی", nominal_value=1_000_000
     )
     memberships = list(Membership.objects.filter(cooperative=carpet))
     capital_subscribe(
-        actor=None,
+        actor=SYSTEM,
         cooperative_id=carpet.pk,
         effective_on=JOINED,
         items=[Subscription(membership=m, share_class=share, shares=10) for m in memberships],
     )
     capital_pay(
-        actor=None,
+        actor=SYSTEM,
         membership=memberships[0],
         share_class=share,
         amount=4_000_000,

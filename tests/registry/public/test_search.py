@@ -7,6 +7,7 @@ from django.db import connection
 
 from taavon.capital.selectors.public import public_record
 from taavon.core.errors import NotFoundError
+from taavon.core.permissions import SYSTEM
 from taavon.geo.models import County
 from taavon.registry.models import Cooperative, CooperativeStatus
 from taavon.registry.selectors.public import (
@@ -212,7 +213,7 @@ def test_member_counts_count_current_members_only(
     leaving = Membership.objects.filter(cooperative=carpet).first()
     assert leaving is not None
     membership_exit(
-        actor=None,
+        actor=SYSTEM,
         membership_id=leaving.pk,
         status="resigned",
         exit_date=leaving.joined_on,

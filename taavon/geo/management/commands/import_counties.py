@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from taavon.audit.context import in_channel
+from taavon.core.permissions import SYSTEM
 from taavon.geo.models import Province
 from taavon.geo.services import CountyImportError, counties_import
 from taavon.persian import numbers
@@ -41,7 +42,7 @@ class Command(BaseCommand):
                 _("فایل %(path)s خوانده نشد: %(error)s") % {"path": csv_path, "error": exc}
             ) from exc
         try:
-            result = counties_import(province=target, text=text, actor=None)
+            result = counties_import(province=target, text=text, actor=SYSTEM)
         except CountyImportError as exc:
             for err in exc.errors:
                 line = _("ردیف %(row)s، ستون «%(column)s»: %(message)s") % {

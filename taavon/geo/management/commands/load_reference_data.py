@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from taavon.audit.context import in_channel
+from taavon.core.permissions import SYSTEM
 from taavon.geo.services import reference_data_load
 
 
@@ -13,5 +14,5 @@ class Command(BaseCommand):
 
     @in_channel("cli")
     def handle(self, *args: Any, **options: Any) -> None:
-        result = reference_data_load()
+        result = reference_data_load(actor=SYSTEM)
         self.stdout.write(f"reference data: {result.created} created, {result.updated} updated")

@@ -19,6 +19,7 @@ from django.utils import translation
 
 from taavon.accounts.models import User
 from taavon.audit.context import in_channel
+from taavon.core.permissions import SYSTEM
 from taavon.imports import engine, services
 from taavon.imports.models import ImportStatus
 from taavon.imports.problems import Problem
@@ -112,7 +113,7 @@ class Command(BaseCommand):
         if commit and outcome.ok:
             bar = self._progress("importing")
             outcome = engine.commit(
-                source, coop_id, actor=None, reference=f"cli:{path.name}", progress=bar
+                source, coop_id, actor=SYSTEM, reference=f"cli:{path.name}", progress=bar
             )
             bar.done()
         return outcome.problems, outcome.created, outcome.data_rows

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -21,7 +20,8 @@ from taavon.core.permissions import get_visible_or_404
 from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
 from taavon.registry.selectors.management import member_search
-from taavon.registry.services.members import PersonData, membership_admit, membership_exit
+from taavon.registry.services.members import membership_admit, membership_exit
+from taavon.registry.services.people import PersonData
 
 from .common import (
     actor_of,
@@ -94,7 +94,7 @@ def member_admit(request: HttpRequest, coop_id: int) -> HttpResponse:
                 person=person,
                 joined_on=data["joined_on"],
             )
-        except (ApplicationError, ValidationError) as exc:
+        except ApplicationError as exc:
             apply_error(form, exc)
         else:
             messages.success(

@@ -16,7 +16,7 @@ from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, LegalNationalIdField, MobileField, NationalIdField
 from taavon.persian.text import normalize, search_key
 from taavon.registry.models import ActivityKind, MembershipKind, Sector
-from taavon.registry.services.members import PersonData
+from taavon.registry.services.people import PersonData
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
