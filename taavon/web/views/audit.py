@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from taavon.audit.selectors import AuditFilter, audit_event_list
 from taavon.core.permissions import scope_of
 from taavon.persian.forms import JalaliDateField
+from taavon.web.htmx import HtmxHttpRequest
 
 
 class AuditFilterForm(forms.Form):
@@ -24,7 +25,7 @@ class AuditFilterForm(forms.Form):
 
 
 @login_required
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: HtmxHttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     if not scope.is_officer:
         raise Http404
@@ -39,5 +40,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode()}
-    template = "web/audit.html#rows" if request.headers.get("HX-Request") else "web/audit.html"
+    template = "web/audit.html#rows" if request.htmx else "web/audit.html"
     return render(request, template, context)
