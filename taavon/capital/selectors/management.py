@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from taavon.core.permissions import AnyUser, get_visible_or_404, visible
+from taavon.core.permissions import AnyUser, get_visible_or_404, require, visible
 from taavon.registry.models import Cooperative, Membership, MembershipStatus, RuleProfile
 from taavon.registry.rules import default_rules, profile_or_none
 
@@ -78,6 +78,8 @@ class Dashboard:
 def cooperative_dashboard(
     user: AnyUser, cooperative: Cooperative, *, debtors_shown: int = 8, entries_shown: int = 10
 ) -> Dashboard:
+    """NotFoundError unless the user manages the cooperative."""
+    require(user, "manage", cooperative)
     outstanding = members_with_outstanding(user, cooperative)
     return Dashboard(
         overview=cooperative_overview(cooperative),
@@ -166,6 +168,8 @@ class MemberCapital:
 def member_capital(
     user: AnyUser, cooperative: Cooperative, membership: Membership
 ) -> MemberCapital:
+    """NotFoundError unless the user manages the cooperative."""
+    require(user, "manage", cooperative)
     classes = {c.pk: c for c in share_class_list(user, cooperative)}
     balances = [
         (classes[class_id], balance)
