@@ -22,8 +22,7 @@ from taavon.capital.selectors.management import (
 from taavon.core.errors import ApplicationError
 from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
-from taavon.registry.selectors.management import member_get
-from taavon.registry.selectors.management import member_list as members_of
+from taavon.registry.selectors import management as register
 from taavon.registry.services.members import PersonData, membership_admit, membership_exit
 from taavon.web.htmx import HtmxHttpRequest
 
@@ -49,7 +48,7 @@ def member_list(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
     form = MemberSearchForm(request.GET or None)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    members = members_of(
+    members = register.member_list(
         user=request.user,
         cooperative=coop,
         q=data.get("q") or "",
@@ -141,7 +140,7 @@ def _detail_context(
 @not_found_as_404
 def member_detail(request: HtmxHttpRequest, coop_id: int, member_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    membership = member_get(request.user, coop, member_id)
+    membership = register.member_get(request.user, coop, member_id)
     return render(
         request, "registry/coop/member_detail.html", _detail_context(request, coop, membership)
     )
@@ -153,7 +152,7 @@ def member_detail(request: HtmxHttpRequest, coop_id: int, member_id: int) -> Htt
 def member_exit(request: HtmxHttpRequest, coop_id: int, member_id: int) -> HttpResponse:
     """Resignation, expulsion or death: the member's capital is returned through the ledger."""
     coop = managed(request, coop_id)
-    membership = member_get(request.user, coop, member_id)
+    membership = register.member_get(request.user, coop, member_id)
     form = ExitForm(request.POST)
     if form.is_valid():
         try:
