@@ -77,8 +77,7 @@ def document_job_create(request: HttpRequest, coop_id: int, payload: DocumentJob
     job = services.document_request(
         actor=signed_in_user(request), cooperative=cooperative, kind=payload.kind
     )
-    job.refresh_from_db()
-    return Status(202, job)
+    return Status(202, selectors.document_job_of(request.user, cooperative, job.pk))
 
 
 @router.get(
@@ -88,7 +87,7 @@ def document_job_create(request: HttpRequest, coop_id: int, payload: DocumentJob
 )
 @paginate(Pagination)
 def document_job_list(request: HttpRequest, coop_id: int) -> Any:
-    return selectors.document_jobs(cooperative_for_manager(request.user, coop_id))
+    return selectors.document_jobs(request.user, cooperative_for_manager(request.user, coop_id))
 
 
 @router.get(

@@ -21,10 +21,6 @@ from taavon.core.errors import ApplicationError
 logger = logging.getLogger(__name__)
 
 
-class ErrorExtra(Schema):
-    fields: dict[str, list[str]] = {}
-
-
 class ErrorOut(Schema):
     message: str
     code: str

@@ -18,6 +18,7 @@ from ninja.pagination import paginate
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
+from taavon.core.errors import NotFoundError
 from taavon.core.permissions import scope_of
 from taavon.founding import selectors, services
 from taavon.founding.models import ApplicationStatus, FoundingApplication
@@ -147,7 +148,7 @@ class ApplicationOut(Schema):
 
     @staticmethod
     def resolve_names(obj: Any) -> list[Any]:
-        return list(obj.proposed_names.all())
+        return selectors.proposed_names(obj)
 
 
 class CapitalOut(Schema):
@@ -166,6 +167,14 @@ class ApplicationDetailOut(ApplicationOut):
     may_record_capital: bool
     similar_names: dict[str, list[SimilarNameOut]]
     capital: CapitalOut | None
+
+    @staticmethod
+    def resolve_founders(obj: Any) -> list[Any]:
+        return selectors.founders_of(obj)
+
+    @staticmethod
+    def resolve_transitions(obj: Any) -> list[Any]:
+        return list(selectors.application_history(obj))
 
 
 def _detail(request: HttpRequest, application: FoundingApplication) -> FoundingApplication:
@@ -386,8 +395,6 @@ def founder_remove(request: HttpRequest, application_id: int, founder_id: int) -
 def agreement(request: HttpRequest, application_id: int) -> HttpResponse:
     application = selectors.application_get(user=signed_in_user(request), pk=application_id)
     if not application.agreement_number:
-        from taavon.core.errors import NotFoundError
-
         raise NotFoundError(_("برای این درخواست هنوز موافقت‌نامه صادر نشده است."))
     response = HttpResponse(selectors.agreement_pdf(application), content_type="application/pdf")
     response["Content-Disposition"] = (

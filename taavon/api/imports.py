@@ -19,8 +19,8 @@ from taavon.documents import pdf, xlsx
 from taavon.imports import selectors, services
 from taavon.imports.models import MemberImport
 from taavon.imports.sample import sample_workbook
-from taavon.registry.models import Cooperative, Membership
-from taavon.registry.selectors.management import cooperative_for_manager
+from taavon.registry.models import Cooperative
+from taavon.registry.selectors.management import cooperative_for_manager, member_get
 
 from . import document_jobs
 from .auth import REQUIRED, signed_in_user
@@ -69,10 +69,6 @@ class ImportOut(Schema):
     def resolve_status_label(obj: MemberImport) -> str:
         return str(obj.get_status_display())
 
-    @staticmethod
-    def resolve_percent(obj: MemberImport) -> int:
-        return min(100, obj.processed_rows * 100 // obj.total_rows) if obj.total_rows else 0
-
 
 class ImportSummaryOut(Schema):
     id: int
@@ -95,8 +91,7 @@ def import_upload(request: HttpRequest, coop_id: int, file: File[UploadedFile]) 
         actor=signed_in_user(request), cooperative=cooperative, upload=file
     )
     services.schedule_check(member_import)
-    member_import.refresh_from_db()
-    return Status(202, member_import)
+    return Status(202, selectors.member_import_get(request.user, member_import.pk))
 
 
 @router.get(
@@ -106,8 +101,9 @@ def import_upload(request: HttpRequest, coop_id: int, file: File[UploadedFile]) 
 )
 @paginate(Pagination)
 def import_list(request: HttpRequest, coop_id: int) -> Any:
-    cooperative = cooperative_for_manager(request.user, coop_id)
-    return MemberImport.objects.filter(cooperative=cooperative).order_by("-created_at", "-pk")
+    return selectors.member_import_list(
+        request.user, cooperative_for_manager(request.user, coop_id)
+    )
 
 
 @router.get(
@@ -141,8 +137,7 @@ def import_commit(request: HttpRequest, import_id: int) -> Any:
         actor=signed_in_user(request), import_id=member_import.pk
     )
     services.schedule_commit(member_import, signed_in_user(request))
-    member_import.refresh_from_db()
-    return Status(202, member_import)
+    return Status(202, selectors.member_import_get(request.user, member_import.pk))
 
 
 def _document(
@@ -217,15 +212,7 @@ def capital_register_xlsx(request: HttpRequest, coop_id: int) -> HttpResponse:
 )
 def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) -> HttpResponse:
     cooperative = cooperative_for_manager(request.user, coop_id)
-    membership = (
-        Membership.objects.filter(pk=membership_id, cooperative=cooperative)
-        .select_related("person", "cooperative")
-        .first()
-    )
-    if membership is None:
-        from taavon.core.errors import NotFoundError
-
-        raise NotFoundError()
+    membership = member_get(request.user, cooperative, membership_id)
     return private_file(
         pdf.share_certificate_pdf(membership),
         PDF,

@@ -10,18 +10,18 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from taavon.capital.selectors.public import public_record
-from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import get_visible_or_404, require
+from taavon.core.errors import ApplicationError
+from taavon.core.permissions import require
 from taavon.persian.text import normalize
-from taavon.registry.models import RuleProfile, Sector
+from taavon.registry.models import Sector
 from taavon.registry.policies import PUBLIC_STATUSES
 from taavon.registry.selectors.public import (
-    MAX_ID,
     PublicRow,
     current_rule_profiles,
     public_filters,
     public_rows,
     public_search,
+    rule_profile_get,
 )
 from taavon.registry.services.rules import rule_profile_publish
 
@@ -30,13 +30,6 @@ from .errors import ErrorOut
 from .pagination import Pagination
 
 router = Router(tags=["registry"], auth=None)
-
-
-def _known_id(value: int) -> int:
-    """Ids outside the database's integer range cannot exist (SQLite would overflow)."""
-    if not 0 < value <= MAX_ID:
-        raise NotFoundError()
-    return value
 
 
 # --- cooperatives ----------------------------------------------------------------------------
@@ -236,7 +229,7 @@ def list_rule_profiles(request: HttpRequest) -> Any:
     summary="One rule-profile version",
 )
 def get_rule_profile(request: HttpRequest, profile_id: int) -> Any:
-    return get_visible_or_404(request.user, RuleProfile, pk=_known_id(profile_id))
+    return rule_profile_get(request.user, profile_id)
 
 
 class RuleProfileVersionIn(Schema):
@@ -276,7 +269,7 @@ def publish_rule_profile(
     request: HttpRequest, profile_id: int, payload: RuleProfileVersionIn
 ) -> Any:
     user = request.auth  # type: ignore[attr-defined]
-    base = get_visible_or_404(user, RuleProfile, pk=_known_id(profile_id))
+    base = rule_profile_get(user, profile_id)
     require(user, "publish", base)
     changes = {
         name: value

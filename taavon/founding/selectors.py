@@ -16,8 +16,10 @@ from taavon.capital.selectors import ZERO, Balance, cooperative_totals, member_t
 from taavon.core.permissions import AnyUser, get_visible_or_404, visible
 from taavon.founding.models import (
     ApplicationStatus,
+    ApplicationTransition,
     Founder,
     FoundingApplication,
+    FoundingAssembly,
     OfficerTerm,
     ProposedName,
 )
@@ -37,15 +39,24 @@ NAME_CLAIM_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED)
 
 
 def application_list(
-    *, user: AnyUser, status: str = "", mine: bool = False, q: str = "", overdue: bool = False
+    *,
+    user: AnyUser,
+    status: str = "",
+    mine: bool = False,
+    q: str = "",
+    overdue: bool = False,
+    drafts: bool = True,
 ) -> QuerySet[FoundingApplication]:
     """Applications the user may see; `overdue`: only those past their stage's target days
-    (the office's work queue)."""
+    (the office's work queue); `drafts=False` leaves out drafts unless `status` asks for them
+    (the office's queue does not show what the founders have not yet submitted)."""
     qs = visible(user, FoundingApplication).select_related("county", "applicant")
     if mine:
         qs = qs.filter(applicant_id=user.pk)
     if status:
         qs = qs.filter(status=status)
+    elif not drafts:
+        qs = qs.exclude(status=ApplicationStatus.DRAFT)
     if overdue:
         qs = qs.filter(overdue_q(FOUNDING))
     if q:
@@ -88,6 +99,24 @@ def application_waiting(application: FoundingApplication) -> Waiting | None:
 
 def founders_of(application: FoundingApplication) -> list[Founder]:
     return list(application.founders.select_related("person").order_by("-is_chair", "pk"))
+
+
+def proposed_names(application: FoundingApplication) -> list[ProposedName]:
+    """The proposed names by rank (from the prefetched ones when the list fetched them)."""
+    return list(application.proposed_names.all())
+
+
+def application_history(application: FoundingApplication) -> QuerySet[ApplicationTransition]:
+    """Every step taken on the application, oldest first, with who took it."""
+    return application.transitions.select_related("actor").order_by("at", "pk")
+
+
+def assembly_of(application: FoundingApplication) -> FoundingAssembly | None:
+    """The founding assembly's record, once it has been held (cached on the application)."""
+    try:
+        return application.assembly
+    except FoundingAssembly.DoesNotExist:
+        return None
 
 
 # --- similar names ------------------------------------------------------------------------

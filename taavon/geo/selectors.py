@@ -11,6 +11,11 @@ def province_list() -> QuerySet[Province]:
     return Province.objects.annotate(county_count=Count("counties")).order_by("code")
 
 
+def place_counts() -> dict[str, int]:
+    """How many provinces and counties there are (the home page's figures)."""
+    return {"province_count": Province.objects.count(), "county_count": County.objects.count()}
+
+
 def county_list(*, province_code: str | None = None) -> QuerySet[County]:
     qs = County.objects.select_related("province").order_by("province__code", "name_fa")
     if province_code:

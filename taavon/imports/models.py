@@ -17,6 +17,12 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("ناموفق")
 
 
+# The states in which a worker is (or is about to be) busy with the file.
+RUNNING_STATUSES = frozenset(
+    {ImportStatus.UPLOADED, ImportStatus.CHECKING, ImportStatus.COMMITTING}
+)
+
+
 class MemberImport(models.Model):
     cooperative = models.ForeignKey(
         "registry.Cooperative", on_delete=models.CASCADE, related_name="member_imports"
@@ -44,6 +50,17 @@ class MemberImport(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in RUNNING_STATUSES
+
+    @property
+    def percent(self) -> int:
+        """How far the current check or commit has got, 0-100."""
+        if not self.total_rows:
+            return 0
+        return min(100, self.processed_rows * 100 // self.total_rows)
 
     def audit_placement(self) -> dict[str, int | None]:
         return self.cooperative.audit_placement()

@@ -43,10 +43,6 @@ GENDERS: Final = {
 NAME_MAX: Final = 100
 
 
-def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not normalize(value))
-
-
 @lru_cache(maxsize=16384)
 def _normalized(value: str) -> str:
     return normalize(value)

@@ -83,3 +83,51 @@ def test_agreement_pdf_is_persian_with_number_and_no_full_ids(
     assert not any(ch in text for ch in "0123456789"), "Latin digits in the agreement"
     for founder in approved.founders.select_related("person"):
         assert founder.person.national_id not in text
+
+
+# --- what the detail page and the API read besides the application -----------------------
+
+
+def test_the_office_queue_leaves_out_drafts_unless_asked(
+    applicant: User, officer: User, submitted: FoundingApplication, khorramabad
+) -> None:
+    from tests.founding.helpers import create_application
+
+    draft = create_application(applicant, khorramabad.pk)
+
+    assert set(application_list(user=officer)) == {submitted, draft}
+    assert list(application_list(user=officer, drafts=False)) == [submitted]
+    assert list(application_list(user=officer, drafts=False, status="draft")) == [draft]
+
+
+def test_names_history_and_assembly(
+    applicant: User, officer: User, assembly_held: FoundingApplication
+) -> None:
+    from taavon.founding.selectors import application_history, assembly_of, proposed_names
+
+    names = proposed_names(assembly_held)
+    assert [(n.rank, n.name) for n in names] == [
+        (1, "تعاونی گردشگری زاگرس"),
+        (2, "تعاونی طبیعت‌گردی لرستان"),
+    ]
+    steps = list(application_history(assembly_held))
+    assert [s.action for s in steps] == ["submit", "approve", "record_assembly"]
+    assert [s.actor for s in steps] == [applicant, officer, applicant]
+    assembly = assembly_of(assembly_held)
+    assert assembly is not None and assembly.members_present == 7
+
+
+def test_no_assembly_before_it_is_held(submitted: FoundingApplication) -> None:
+    from taavon.founding.selectors import assembly_of
+
+    assert assembly_of(submitted) is None
+
+
+def test_the_list_prefetches_the_names(
+    officer: User, submitted: FoundingApplication, django_assert_num_queries
+) -> None:
+    from taavon.founding.selectors import proposed_names
+
+    (found,) = application_list(user=officer)
+    with django_assert_num_queries(0):
+        assert [n.rank for n in proposed_names(found)] == [1, 2]

@@ -8,10 +8,8 @@ from ninja import Router
 
 from taavon.accounts.models import User
 from taavon.capital.models import LedgerEntry, ShareClass
-from taavon.capital.selectors import ZERO, member_balances
 from taavon.capital.selectors import management as capital_selectors
-from taavon.core.errors import ApplicationError
-from taavon.core.permissions import get_visible_or_404
+from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.registry.models import Cooperative, Membership
 from taavon.registry.selectors import management as selectors
 
@@ -68,54 +66,47 @@ def detail(coop: Cooperative) -> Cooperative:
 
 
 def member_of(request: HttpRequest, coop: Cooperative, member_id: int) -> Membership:
-    return get_visible_or_404(
-        user_of(request),
-        Membership.objects.filter(cooperative=coop).select_related("person"),
-        pk=member_id,
-    )
+    return selectors.member_get(user_of(request), coop, member_id)
 
 
-def member_detail(coop: Cooperative, membership: Membership) -> Membership:
+def member_detail(request: HttpRequest, coop: Cooperative, membership: Membership) -> Membership:
     """The membership with its balances attached for MembershipDetailOut."""
-    classes = dict(ShareClass.objects.filter(cooperative=coop).values_list("pk", "code"))
-    balances = sorted(member_balances(coop.pk, [membership.pk]).items())
-    total = sum((b for _k, b in balances), ZERO)
+    capital = capital_selectors.member_capital(user_of(request), coop, membership)
     membership.balances = [  # type: ignore[attr-defined]
-        {"share_class_id": class_id, "share_class_code": classes[class_id], **totals(b)}
-        for (_m, class_id), b in balances
+        {"share_class_id": klass.pk, "share_class_code": klass.code, **totals(b)}
+        for klass, b in capital.balances
     ]
-    membership.totals = totals(total)  # type: ignore[attr-defined]
+    membership.totals = totals(capital.total)  # type: ignore[attr-defined]
     return membership
 
 
-def body_member(coop: Cooperative, membership_id: int, field: str) -> Membership:
+def body_member(
+    request: HttpRequest, coop: Cooperative, membership_id: int, field: str
+) -> Membership:
     """A membership named in a request body: unknown ones are bad input (400), not a 404."""
-    membership = Membership.objects.filter(cooperative=coop, pk=membership_id).first()
-    if membership is None:
+    try:
+        return selectors.member_get(user_of(request), coop, membership_id)
+    except NotFoundError:
         raise ApplicationError(
             _("عضوی با این شناسه در این تعاونی نیست."),
             code="invalid",
             fields={field: [_("عضو یافت نشد.")]},
-        )
-    return membership
+        ) from None
 
 
-def body_class(coop: Cooperative, class_id: int) -> ShareClass:
-    share_class = ShareClass.objects.filter(cooperative=coop, pk=class_id).first()
-    if share_class is None:
+def body_class(request: HttpRequest, coop: Cooperative, class_id: int) -> ShareClass:
+    try:
+        return capital_selectors.share_class_get(user_of(request), coop, class_id)
+    except NotFoundError:
         raise ApplicationError(
             _("این نوع سهم در این تعاونی نیست."),
             code="invalid",
             fields={"share_class_id": [_("نوع سهم یافت نشد.")]},
-        )
-    return share_class
+        ) from None
 
 
-def reload_entries(entries: list[LedgerEntry]) -> list[LedgerEntry]:
+def reload_entries(
+    request: HttpRequest, coop: Cooperative, entries: list[LedgerEntry]
+) -> list[LedgerEntry]:
     """Reload posted entries with what LedgerEntryOut reads (register number, reversed seq)."""
-    ids = [e.pk for e in entries]
-    return list(
-        LedgerEntry.objects.filter(pk__in=ids)
-        .select_related("membership", "reverses")
-        .order_by("seq")
-    )
+    return capital_selectors.ledger_entries_by_id(user_of(request), coop, [e.pk for e in entries])

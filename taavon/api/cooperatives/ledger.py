@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Query, Status
 
 from taavon.capital.chain import verify_chain
-from taavon.capital.models import LedgerEntry, ShareClass
+from taavon.capital.selectors import management as capital_selectors
 from taavon.capital.services import (
     Subscription,
     capital_pay,
@@ -15,7 +15,6 @@ from taavon.capital.services import (
     capital_transfer,
     share_class_create,
 )
-from taavon.core.permissions import get_visible_or_404
 
 from .common import ERRORS, body_class, body_member, managed_coop, reload_entries, router, user_of
 from .schemas import (
@@ -39,7 +38,7 @@ from .schemas import (
 )
 def list_share_classes(request: HttpRequest, coop_id: int) -> Any:
     return list(
-        ShareClass.objects.filter(cooperative=managed_coop(request, coop_id)).order_by("code")
+        capital_selectors.share_class_list(user_of(request), managed_coop(request, coop_id))
     )
 
 
@@ -64,17 +63,15 @@ def create_share_class(request: HttpRequest, coop_id: int, payload: ShareClassIn
     summary="Ledger entries in sequence order, paged by seq (keyset)",
 )
 def list_ledger(request: HttpRequest, coop_id: int, filters: Query[LedgerFilter]) -> Any:
-    coop = managed_coop(request, coop_id)
-    qs = (
-        LedgerEntry.objects.filter(cooperative=coop, seq__gt=filters.after_seq)
-        .select_related("membership", "reverses")
-        .order_by("seq")
+    entries = capital_selectors.ledger_entry_list(
+        user_of(request),
+        managed_coop(request, coop_id),
+        kind=filters.kind,
+        membership_id=filters.membership_id or None,
+        after_seq=filters.after_seq,
+        oldest_first=True,
     )
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    if filters.membership_id:
-        qs = qs.filter(membership_id=filters.membership_id)
-    items = list(qs[: filters.limit + 1])
+    items = list(entries[: filters.limit + 1])
     more = len(items) > filters.limit
     items = items[: filters.limit]
     return {"items": items, "next_after_seq": items[-1].seq if more else None}
@@ -98,8 +95,8 @@ def post_subscriptions(request: HttpRequest, coop_id: int, payload: Subscription
     coop = managed_coop(request, coop_id)
     items = [
         Subscription(
-            body_member(coop, item.membership_id, f"items.{i}.membership_id"),
-            body_class(coop, item.share_class_id),
+            body_member(request, coop, item.membership_id, f"items.{i}.membership_id"),
+            body_class(request, coop, item.share_class_id),
             item.shares,
         )
         for i, item in enumerate(payload.items)
@@ -112,7 +109,7 @@ def post_subscriptions(request: HttpRequest, coop_id: int, payload: Subscription
         reference=payload.reference,
         note=payload.note,
     )
-    return Status(201, reload_entries(entries))
+    return Status(201, reload_entries(request, coop, entries))
 
 
 @router.post(
@@ -124,13 +121,13 @@ def post_payment(request: HttpRequest, coop_id: int, payload: PaymentIn) -> Any:
     coop = managed_coop(request, coop_id)
     entry = capital_pay(
         actor=user_of(request),
-        membership=body_member(coop, payload.membership_id, "membership_id"),
-        share_class=body_class(coop, payload.share_class_id),
+        membership=body_member(request, coop, payload.membership_id, "membership_id"),
+        share_class=body_class(request, coop, payload.share_class_id),
         amount=payload.amount,
         effective_on=payload.effective_on,
         reference=payload.reference,
     )
-    return Status(201, reload_entries([entry])[0])
+    return Status(201, reload_entries(request, coop, [entry])[0])
 
 
 @router.post(
@@ -142,14 +139,14 @@ def post_transfer(request: HttpRequest, coop_id: int, payload: TransferIn) -> An
     coop = managed_coop(request, coop_id)
     legs = capital_transfer(
         actor=user_of(request),
-        source=body_member(coop, payload.source_id, "source_id"),
-        target=body_member(coop, payload.target_id, "target_id"),
-        share_class=body_class(coop, payload.share_class_id),
+        source=body_member(request, coop, payload.source_id, "source_id"),
+        target=body_member(request, coop, payload.target_id, "target_id"),
+        share_class=body_class(request, coop, payload.share_class_id),
         shares=payload.shares,
         board_approval=payload.board_approval,
         effective_on=payload.effective_on,
     )
-    return Status(201, reload_entries(list(legs)))
+    return Status(201, reload_entries(request, coop, list(legs)))
 
 
 @router.post(
@@ -159,8 +156,6 @@ def post_transfer(request: HttpRequest, coop_id: int, payload: TransferIn) -> An
 )
 def post_reversal(request: HttpRequest, coop_id: int, entry_id: int, payload: ReversalIn) -> Any:
     coop = managed_coop(request, coop_id)
-    entry = get_visible_or_404(
-        user_of(request), LedgerEntry.objects.filter(cooperative=coop), pk=entry_id
-    )
+    entry = capital_selectors.ledger_entry_get(user_of(request), coop, entry_id)
     reversals = capital_reverse(actor=user_of(request), entry_id=entry.pk, reason=payload.reason)
-    return Status(201, reload_entries(reversals))
+    return Status(201, reload_entries(request, coop, reversals))

@@ -7,7 +7,6 @@ from ninja import Query, Status
 from ninja.pagination import paginate
 
 from taavon.capital.selectors import management as capital_selectors
-from taavon.registry.models import Membership, MembershipStatus
 from taavon.registry.selectors import management as selectors
 from taavon.registry.services.members import membership_admit, membership_exit
 from taavon.registry.services.people import PersonData
@@ -81,14 +80,13 @@ def change_status(request: HttpRequest, coop_id: int, payload: CooperativeStatus
 )
 @paginate(Pagination)
 def list_members(request: HttpRequest, coop_id: int, filters: Query[MembershipFilter]) -> Any:
-    coop = managed_coop(request, coop_id)
-    qs = Membership.objects.filter(cooperative=coop).select_related("person")
-    if filters.status == "member":
-        qs = qs.filter(status=MembershipStatus.MEMBER)
-    elif filters.status == "exited":
-        qs = qs.exclude(status=MembershipStatus.MEMBER)
-    qs = selectors.member_search(qs, filters.q).order_by("register_number")
-    return capital_selectors.with_balances(qs)
+    members = selectors.member_list(
+        user=user_of(request),
+        cooperative=managed_coop(request, coop_id),
+        q=filters.q,
+        status=filters.status,
+    )
+    return capital_selectors.with_balances(members)
 
 
 @router.post(
@@ -105,7 +103,7 @@ def admit_member(request: HttpRequest, coop_id: int, payload: AdmitIn) -> Any:
         person=PersonData(**payload.dict(exclude={"joined_on"})),
     )
     membership = member_of(request, coop, membership.pk)
-    return Status(201, member_detail(coop, membership))
+    return Status(201, member_detail(request, coop, membership))
 
 
 @router.get(
@@ -115,7 +113,7 @@ def admit_member(request: HttpRequest, coop_id: int, payload: AdmitIn) -> Any:
 )
 def get_member(request: HttpRequest, coop_id: int, member_id: int) -> Any:
     coop = managed_coop(request, coop_id)
-    return member_detail(coop, member_of(request, coop, member_id))
+    return member_detail(request, coop, member_of(request, coop, member_id))
 
 
 @router.get(
@@ -125,7 +123,7 @@ def get_member(request: HttpRequest, coop_id: int, member_id: int) -> Any:
 )
 def get_member_balances(request: HttpRequest, coop_id: int, member_id: int) -> Any:
     coop = managed_coop(request, coop_id)
-    return member_detail(coop, member_of(request, coop, member_id)).balances  # type: ignore[attr-defined]
+    return member_detail(request, coop, member_of(request, coop, member_id)).balances  # type: ignore[attr-defined]
 
 
 @router.post(
@@ -143,4 +141,4 @@ def exit_member(request: HttpRequest, coop_id: int, member_id: int, payload: Exi
         exit_date=payload.exit_date,
         reason=payload.reason,
     )
-    return member_detail(coop, member_of(request, coop, member_id))
+    return member_detail(request, coop, member_of(request, coop, member_id))

@@ -8,13 +8,15 @@ capital figures are read in `taavon.capital.selectors`.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
 from taavon.core.errors import NotFoundError
-from taavon.core.permissions import AnyUser, can, get_visible_or_404, require, scope_of
+from taavon.core.permissions import AnyUser, can, get_visible_or_404, require, scope_of, visible
+from taavon.geo.models import County
 from taavon.persian.text import ZWNJ, normalize, search_key, to_latin_digits
 
 from ..models import (
@@ -87,6 +89,81 @@ def managed_cooperative_list(
         .annotate(member_count=Coalesce(Subquery(members), Value(0)))
         .order_by("name", "pk")
     )
+
+
+def managed_county_choices(user: AnyUser) -> list[tuple[int, str]]:
+    """Counties holding a cooperative the user manages, by name: the list page's filter."""
+    coops = managed_cooperatives(scope_of(user), Cooperative.objects.all())
+    counties = County.objects.filter(pk__in=coops.values("county_id")).order_by("name_fa")
+    return list(counties.values_list("pk", "name_fa"))
+
+
+@dataclass(frozen=True)
+class ManagedSample:
+    """The first few cooperatives a user's roles reach, and how many there are in all."""
+
+    cooperatives: list[Cooperative]
+    count: int
+
+
+def managed_cooperative_sample(user: AnyUser, *, shown: int = 20) -> ManagedSample:
+    """For the dashboard: cooperatives of the user's office or the ones they manage, by name
+    (not the public ones everybody sees); nothing for a user with neither."""
+    scope = scope_of(user)
+    if not (scope.is_officer or scope.cooperative_ids):
+        return ManagedSample([], 0)
+    qs = managed_cooperatives(scope, visible(user, Cooperative)).select_related("county")
+    return ManagedSample(list(qs.order_by("name")[:shown]), qs.count())
+
+
+# --- the member register -------------------------------------------------------------------
+
+MemberStatusFilter = Literal["member", "exited", "all"]
+
+
+def _memberships(user: AnyUser, cooperative: Cooperative) -> QuerySet[Membership]:
+    """The cooperative's memberships the user may see, each with its person (and the
+    cooperative itself, already fetched, as `membership.cooperative`)."""
+    return visible(user, cooperative.memberships.select_related("person"))
+
+
+def member_list(
+    *,
+    user: AnyUser,
+    cooperative: Cooperative,
+    q: str = "",
+    status: MemberStatusFilter = "member",
+) -> QuerySet[Membership]:
+    """The register as its managers search it, in register order: current members
+    (`member`), those who left (`exited`) or `all`, matching `q` (see `member_search`).
+    The members page and the API's member list both read through here."""
+    qs = _memberships(user, cooperative)
+    if status == "member":
+        qs = qs.filter(status=MembershipStatus.MEMBER)
+    elif status == "exited":
+        qs = qs.exclude(status=MembershipStatus.MEMBER)
+    return member_search(qs, q).order_by("register_number")
+
+
+def member_get(user: AnyUser, cooperative: Cooperative, member_id: object) -> Membership:
+    """One membership of the cooperative; NotFoundError alike for a missing one, another
+    cooperative's and one outside the user's scope."""
+    return get_visible_or_404(user, _memberships(user, cooperative), pk=member_id)
+
+
+def member_by_number(
+    user: AnyUser, cooperative: Cooperative, register_number: int, *, current: bool = False
+) -> Membership | None:
+    """The membership with this register number (only a current member's if `current`)."""
+    qs = _memberships(user, cooperative).filter(register_number=register_number)
+    if current:
+        qs = qs.filter(status=MembershipStatus.MEMBER)
+    return qs.first()
+
+
+def register_size(user: AnyUser, cooperative: Cooperative) -> int:
+    """Rows of the member register: every membership, current or ended."""
+    return visible(user, cooperative.memberships.all()).count()
 
 
 def _name_key(first: str, last: str) -> Any:

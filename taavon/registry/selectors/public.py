@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.permissions import AnyUser, get_visible_or_404
 from taavon.geo.models import County, Province
 from taavon.persian.text import normalize, search_key, to_latin_digits, to_persian_digits
 
@@ -177,6 +178,18 @@ def public_filters(params: Mapping[str, Any]) -> PublicFilters:
 def public_cooperatives() -> QuerySet[Cooperative]:
     """Every cooperative the public may see: registered ones, never those being founded."""
     return Cooperative.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def cooperative_counts() -> dict[str, int]:
+    """Active cooperatives and those being founded, country-wide (one aggregate query)."""
+    totals = Cooperative.objects.aggregate(
+        active=Count("pk", filter=Q(status=CooperativeStatus.ACTIVE)),
+        founding=Count("pk", filter=Q(status=CooperativeStatus.FOUNDING)),
+    )
+    return {
+        "active_cooperatives": totals["active"],
+        "founding_cooperatives": totals["founding"],
+    }
 
 
 # Words in nearly every name: they tell names apart no better than noise, and their trigrams
@@ -480,6 +493,14 @@ class RuleFamily:
     @property
     def versions(self) -> list[RuleProfile]:
         return [*self.scheduled, *([self.current] if self.current else []), *self.past]
+
+
+def rule_profile_get(user: AnyUser, profile_id: int) -> RuleProfile:
+    """One version of a rule profile (they are public); NotFoundError for an unknown id,
+    including one no database integer can hold."""
+    if not 0 < profile_id <= MAX_ID:
+        raise NotFoundError()
+    return get_visible_or_404(user, RuleProfile, pk=profile_id)
 
 
 def _in_force_order(profile: RuleProfile) -> tuple[datetime.date, int]:

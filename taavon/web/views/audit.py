@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -19,9 +19,10 @@ from taavon.audit.catalogue import action_choices, action_label
 from taavon.audit.models import AuditEvent
 from taavon.audit.selectors import AuditFilter, audit_event_list
 from taavon.core.permissions import scope_of
+from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField
-from taavon.persian.templatetags.persian import fa_digits, rial
 from taavon.persian.text import normalize, to_latin_digits
+from taavon.web.htmx import HtmxHttpRequest
 
 # Keys of an event's changes that hold an amount in rials, with how the page names them.
 RIAL_CHANGES: dict[str, Promise] = {
@@ -74,7 +75,7 @@ class AuditFilterForm(forms.Form):
 
 def amount(rials: int) -> str:
     """An amount with the rial sign, in the active language's digits."""
-    return gettext("%(amount)s ﷼") % {"amount": rial(rials)}
+    return gettext("%(amount)s ﷼") % {"amount": numbers.rials(rials)}
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,8 @@ def audit_row(event: AuditEvent) -> AuditRow:
     return AuditRow(
         event=event,
         label=action_label(event.action),
-        actor=fa_digits(actor),
-        summary=fa_digits(summary),
+        actor=numbers.digits(actor),
+        summary=numbers.digits(summary),
         amounts=amounts,
         channel=_channel(event.channel),
     )
@@ -114,7 +115,7 @@ def _channel(code: str) -> str:
 
 
 @login_required
-def audit_list(request: HttpRequest) -> HttpResponse:
+def audit_list(request: HtmxHttpRequest) -> HttpResponse:
     scope = scope_of(request.user)
     if not scope.is_officer:
         raise Http404
@@ -134,5 +135,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         "rows": [audit_row(e) for e in page],
         "query": query.urlencode(),
     }
-    template = "web/audit.html#rows" if request.headers.get("HX-Request") else "web/audit.html"
+    template = "web/audit.html#rows" if request.htmx else "web/audit.html"
     return render(request, template, context)

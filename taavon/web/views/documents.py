@@ -23,7 +23,8 @@ from taavon.documents import services as job_services
 from taavon.documents.kinds import SPECS
 from taavon.documents.models import DocumentKind, DocumentStatus
 from taavon.persian.text import to_latin_digits
-from taavon.registry.models import Cooperative, Membership, MembershipStatus
+from taavon.registry.models import Cooperative
+from taavon.registry.selectors.management import member_by_number, member_get, register_size
 
 from .imports import XLSX, managed_cooperative
 
@@ -33,8 +34,8 @@ PDF = "application/pdf"
 JOBS_SHOWN = 10
 
 
-def _jobs_context(cooperative: Cooperative) -> dict[str, Any]:
-    jobs = list(job_selectors.document_jobs(cooperative)[:JOBS_SHOWN])
+def _jobs_context(request: HttpRequest, cooperative: Cooperative) -> dict[str, Any]:
+    jobs = list(job_selectors.document_jobs(request.user, cooperative)[:JOBS_SHOWN])
     return {"coop": cooperative, "jobs": jobs, "jobs_pending": any(j.is_pending for j in jobs)}
 
 
@@ -42,7 +43,9 @@ def _jobs_context(cooperative: Cooperative) -> dict[str, Any]:
 def document_jobs(request: HttpRequest, coop_id: int) -> HttpResponse:
     """The jobs table alone: htmx polls it while a job is pending."""
     cooperative = managed_cooperative(request, coop_id)
-    return render(request, "registry/documents/index.html#jobs", _jobs_context(cooperative))
+    return render(
+        request, "registry/documents/index.html#jobs", _jobs_context(request, cooperative)
+    )
 
 
 @login_required
@@ -93,18 +96,18 @@ def document_index(request: HttpRequest, coop_id: int) -> HttpResponse:
     cooperative = managed_cooperative(request, coop_id)
     number = to_latin_digits(request.GET.get("register_number", "")).strip()
     if number:
-        membership = Membership.objects.filter(
-            cooperative=cooperative,
-            register_number=int(number) if number.isdigit() else -1,
-            status=MembershipStatus.MEMBER,
-        ).first()
+        membership = (
+            member_by_number(request.user, cooperative, int(number), current=True)
+            if number.isdigit()
+            else None
+        )
         if membership is not None:
             return redirect(
                 "web:doc-share-certificate", coop_id=cooperative.pk, membership_id=membership.pk
             )
         messages.error(request, _("عضو فعالی با این شمارهٔ عضویت پیدا نشد."))
-    rows = cooperative.memberships.count()
-    context = _jobs_context(cooperative) | {
+    rows = register_size(request.user, cooperative)
+    context = _jobs_context(request, cooperative) | {
         "rows": rows,
         "pdf_now": rows <= pdf.sync_register_rows(),
         "pdf_possible": rows <= pdf.max_register_rows(),
@@ -162,13 +165,10 @@ def capital_register_xlsx(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 def share_certificate(request: HttpRequest, coop_id: int, membership_id: int) -> HttpResponse:
     cooperative = managed_cooperative(request, coop_id)
-    membership = (
-        Membership.objects.filter(pk=membership_id, cooperative=cooperative)
-        .select_related("person", "cooperative")
-        .first()
-    )
-    if membership is None:
-        raise Http404
+    try:
+        membership = member_get(request.user, cooperative, membership_id)
+    except NotFoundError:
+        raise Http404 from None
     try:
         data = pdf.share_certificate_pdf(membership)
     except ApplicationError as exc:

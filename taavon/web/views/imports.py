@@ -20,11 +20,13 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.imports import services
 from taavon.imports.models import ImportStatus, MemberImport
 from taavon.imports.sample import sample_workbook
-from taavon.registry.models import Cooperative, Membership
+from taavon.imports.selectors import member_import_admitted, member_import_get, member_import_list
+from taavon.registry.models import Cooperative
 from taavon.registry.selectors.management import cooperative_for_manager
+from taavon.web.htmx import HtmxHttpRequest
 
 REPORT_PAGE = 50
-RUNNING = {ImportStatus.UPLOADED, ImportStatus.CHECKING, ImportStatus.COMMITTING}
+RECENT_SHOWN = 10
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -43,11 +45,11 @@ def managed_cooperative(request: HttpRequest, coop_id: int) -> Cooperative:
         raise Http404 from None
 
 
-def _import_of(cooperative: Cooperative, import_id: int) -> MemberImport:
-    found = MemberImport.objects.filter(pk=import_id, cooperative=cooperative).first()
-    if found is None:
-        raise Http404
-    return found
+def _import_of(request: HttpRequest, cooperative: Cooperative, import_id: int) -> MemberImport:
+    try:
+        return member_import_get(request.user, import_id, cooperative_id=cooperative.pk)
+    except NotFoundError:
+        raise Http404 from None
 
 
 @login_required
@@ -65,7 +67,7 @@ def import_new(request: HttpRequest, coop_id: int) -> HttpResponse:
         else:
             services.schedule_check(member_import)
             return redirect("web:import-detail", coop_id=cooperative.pk, import_id=member_import.pk)
-    recent = MemberImport.objects.filter(cooperative=cooperative).select_related("uploaded_by")[:10]
+    recent = member_import_list(request.user, cooperative)[:RECENT_SHOWN]
     return render(
         request,
         "registry/imports/new.html",
@@ -74,37 +76,22 @@ def import_new(request: HttpRequest, coop_id: int) -> HttpResponse:
     )
 
 
-def _created_members(member_import: MemberImport) -> list[Membership]:
-    """The members this import admitted: the newest ones when it finished (the cooperative
-    was locked while it ran, so nobody else was admitted in between)."""
-    if member_import.status != ImportStatus.COMMITTED or not member_import.finished_at:
-        return []
-    return list(
-        Membership.objects.filter(
-            cooperative_id=member_import.cooperative_id, created_at__lte=member_import.finished_at
-        )
-        .select_related("person")
-        .order_by("-register_number")[: min(member_import.created_members, 50)]
-    )[::-1]
-
-
 @login_required
-def import_detail(request: HttpRequest, coop_id: int, import_id: int) -> HttpResponse:
+def import_detail(request: HtmxHttpRequest, coop_id: int, import_id: int) -> HttpResponse:
     cooperative = managed_cooperative(request, coop_id)
-    member_import = _import_of(cooperative, import_id)
+    member_import = _import_of(request, cooperative, import_id)
     page = Paginator(member_import.report, REPORT_PAGE).get_page(request.GET.get("page"))
-    total = member_import.total_rows
     context = {
         "coop": cooperative,
         "imp": member_import,
-        "running": member_import.status in RUNNING,
-        "percent": min(100, member_import.processed_rows * 100 // total) if total else 0,
+        "running": member_import.is_running,
+        "percent": member_import.percent,
         "page": page,
-        "members": _created_members(member_import),
+        "members": member_import_admitted(request.user, member_import),
         "ready": member_import.status == ImportStatus.CHECKED,
     }
     template = "registry/imports/detail.html"
-    if request.headers.get("HX-Request"):
+    if request.htmx:
         template += "#status"
     return render(request, template, context)
 
@@ -113,7 +100,7 @@ def import_detail(request: HttpRequest, coop_id: int, import_id: int) -> HttpRes
 @require_POST
 def import_commit(request: HttpRequest, coop_id: int, import_id: int) -> HttpResponse:
     cooperative = managed_cooperative(request, coop_id)
-    member_import = _import_of(cooperative, import_id)
+    member_import = _import_of(request, cooperative, import_id)
     user: User = request.user  # type: ignore[assignment]
     try:
         member_import = services.member_import_request_commit(

@@ -20,6 +20,7 @@ from taavon.documents.pdf import share_certificate_filename, share_certificate_p
 from taavon.notifications import selectors as notification_selectors
 from taavon.notifications import services as notification_services
 from taavon.registry.selectors.mine import my_membership_get
+from taavon.web.htmx import HtmxHttpRequest
 
 
 class TokenForm(forms.Form):
@@ -41,11 +42,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: HtmxHttpRequest) -> HttpResponse:
     # htmx swaps the tokens card; without JavaScript the whole page is rendered again.
-    template = (
-        "web/profile.html#tokens" if request.headers.get("HX-Request") else "web/profile.html"
-    )
+    template = "web/profile.html#tokens" if request.htmx else "web/profile.html"
     form = TokenForm(request.POST)
     if form.is_valid():
         try:
@@ -61,15 +60,15 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def token_revoke(request: HtmxHttpRequest, token_id: int) -> HttpResponse:
     try:
         services.api_token_revoke(actor=request.user, token_id=token_id)  # type: ignore[arg-type]
     except ApplicationError as exc:
-        if request.headers.get("HX-Request"):
+        if request.htmx:
             raise Http404 from exc  # a redirect would swap the whole page into the card
         messages.error(request, exc.message)
         return redirect("web:profile")
-    if request.headers.get("HX-Request"):
+    if request.htmx:
         return render(request, "web/profile.html#tokens", _profile_context(request))
     messages.success(request, _("توکن باطل شد."))
     return redirect("web:profile")

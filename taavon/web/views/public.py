@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET
 
 from taavon.capital.selectors.public import public_record
 from taavon.core.errors import NotFoundError
-from taavon.geo.models import County, Province
+from taavon.geo.selectors import county_list, province_list
 from taavon.persian.jalali import format_jalali, today_jalali
 from taavon.registry.models import ActivityKind, CooperativeStatus, Sector
 from taavon.registry.policies import PUBLIC_STATUSES
@@ -43,6 +43,7 @@ from taavon.registry.selectors.public import (
     public_rows_iter,
     public_search,
 )
+from taavon.web.htmx import HtmxHttpRequest
 
 PAGE_SIZE = 25
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -57,13 +58,13 @@ class _FilterSelect(forms.ChoiceField):
 
 def _county_choices() -> list[tuple[str, Any]]:
     groups: dict[str, list[tuple[str, str]]] = {}
-    for county in County.objects.select_related("province").order_by("province__code", "name_fa"):
+    for county in county_list():
         groups.setdefault(county.province.name, []).append((str(county.pk), county.name))
     return [("", _("همهٔ شهرستان‌ها")), *groups.items()]
 
 
 def _province_choices() -> list[tuple[str, str]]:
-    return [("", _("همهٔ استان‌ها"))] + [(p.code, p.name) for p in Province.objects.all()]
+    return [("", _("همهٔ استان‌ها"))] + [(p.code, p.name) for p in province_list()]
 
 
 class PublicSearchForm(forms.Form):
@@ -134,7 +135,7 @@ def _query(request: HttpRequest, *drop: str) -> str:
 
 
 @require_GET
-def public_search_view(request: HttpRequest) -> HttpResponse:
+def public_search_view(request: HtmxHttpRequest) -> HttpResponse:
     form = _search_form(request)
     page = None
     rows: list[PublicRow] = []
@@ -149,7 +150,7 @@ def public_search_view(request: HttpRequest) -> HttpResponse:
         "export_query": _query(request, "page", "format"),
         "export_limit": EXPORT_LIMIT,
     }
-    if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted"):
+    if request.htmx and not request.htmx.boosted:
         return render(request, "registry/public/search.html#results", context)
     form.load_places()
     return render(request, "registry/public/search.html", context)

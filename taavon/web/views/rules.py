@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import can, get_visible_or_404, require
+from taavon.core.permissions import can, require
 from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField
 from taavon.persian.text import normalize
 from taavon.registry.models import ActivityKind, RuleProfile, Sector
-from taavon.registry.selectors.public import MAX_ID, rule_profile_families
+from taavon.registry.selectors.public import rule_profile_families, rule_profile_get
 from taavon.registry.services.rules import EDITABLE_FIELDS, rule_profile_publish
 
 # (field prefix, label): stored as <prefix>_num / <prefix>_den.
@@ -188,10 +188,8 @@ def rule_list_view(request: HttpRequest) -> HttpResponse:
 
 
 def _profile_or_404(request: HttpRequest, pk: int) -> RuleProfile:
-    if not 0 < pk <= MAX_ID:
-        raise Http404
     try:
-        return get_visible_or_404(request.user, RuleProfile, pk=pk)
+        return rule_profile_get(request.user, pk)
     except NotFoundError:
         raise Http404 from None
 

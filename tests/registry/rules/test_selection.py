@@ -82,3 +82,20 @@ def test_families_split_current_scheduled_and_past(national_officer: User) -> No
 def test_current_profiles_are_one_per_family(db: None) -> None:
     current = current_rule_profiles(TODAY)
     assert len(current) == len({(p.kind, p.sector) for p in current}) == 9
+
+
+@pytest.mark.parametrize("user_kind", ["anonymous", "member"])
+def test_a_rule_profile_is_public_and_an_unknown_one_not_found(
+    user_kind: str, make_user, general: RuleProfile
+) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from taavon.accounts.models import Role
+    from taavon.core.errors import NotFoundError
+    from taavon.registry.selectors.public import rule_profile_get
+
+    user = AnonymousUser() if user_kind == "anonymous" else make_user(Role.MEMBER)
+    assert rule_profile_get(user, general.pk) == general
+    for missing in (999_999, 0, -1, 2**63):
+        with pytest.raises(NotFoundError):
+            rule_profile_get(user, missing)

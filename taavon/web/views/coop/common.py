@@ -10,19 +10,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.http import HttpResponseClientRedirect
 
 from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.registry.models import Cooperative
 from taavon.registry.selectors.management import cooperative_for_manager, may_change_status
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+from taavon.web.htmx import HtmxHttpRequest
 
 
 def not_found_as_404[F: Callable[..., HttpResponse]](view: F) -> F:
@@ -84,21 +82,18 @@ def safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
-def done(request: HttpRequest, url: str) -> HttpResponse:
+def done(request: HtmxHttpRequest, url: str) -> HttpResponse:
     """After a successful write: a redirect the browser (or htmx) follows to a full page."""
-    response = HttpResponse(status=204 if is_htmx(request) else 303)
-    if is_htmx(request):
-        response["HX-Redirect"] = url
-    else:
-        response["Location"] = url
-    return response
+    if request.htmx:
+        return HttpResponseClientRedirect(url, status=204)
+    return HttpResponseRedirect(url, status=303)
 
 
 def render_form(
-    request: HttpRequest, template: str, context: dict[str, Any], *, invalid: bool
+    request: HtmxHttpRequest, template: str, context: dict[str, Any], *, invalid: bool
 ) -> HttpResponse:
     """The page, or only its `form` fragment for htmx (htmx swaps only 2xx responses)."""
-    if is_htmx(request):
+    if request.htmx:
         return render(request, f"{template}#form", context)
     return render(request, template, context, status=400 if invalid else 200)
 

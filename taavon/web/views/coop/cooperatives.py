@@ -5,32 +5,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from taavon.capital.chain import verify_chain
-from taavon.capital.models import ShareClass
-from taavon.capital.selectors.management import (
-    cooperative_overview,
-    ledger_entries,
-    members_with_outstanding,
-    members_without_capital,
-)
+from taavon.capital.selectors.management import cooperative_dashboard, share_class_list
 from taavon.capital.services import share_class_create
 from taavon.core.errors import ApplicationError
-from taavon.core.permissions import scope_of
-from taavon.geo.models import County
 from taavon.persian import numbers
-from taavon.registry.models import Cooperative
-from taavon.registry.policies import managed_cooperatives
 from taavon.registry.selectors.management import (
     cooperative_for_officer,
     managed_cooperative_list,
+    managed_county_choices,
     status_history,
 )
 from taavon.registry.services.status import cooperative_status_change
+from taavon.web.htmx import HtmxHttpRequest
 
 from .common import (
     actor_of,
@@ -38,7 +30,6 @@ from .common import (
     coop_context,
     coop_url,
     done,
-    is_htmx,
     managed,
     not_found_as_404,
     page_of,
@@ -50,16 +41,9 @@ PENDING_SHOWN = 8
 RECENT_ENTRIES = 10
 
 
-def _county_choices(request: HttpRequest) -> list[tuple[int, str]]:
-    """Counties that hold a cooperative the user manages."""
-    coops = managed_cooperatives(scope_of(request.user), Cooperative.objects.all())
-    counties = County.objects.filter(pk__in=coops.values("county_id")).order_by("name_fa")
-    return list(counties.values_list("pk", "name_fa"))
-
-
 @login_required
-def cooperative_list(request: HttpRequest) -> HttpResponse:
-    form = CooperativeFilterForm(request.GET or None, counties=_county_choices(request))
+def cooperative_list(request: HtmxHttpRequest) -> HttpResponse:
+    form = CooperativeFilterForm(request.GET or None, counties=managed_county_choices(request.user))
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     qs = managed_cooperative_list(
         user=request.user,
@@ -71,25 +55,27 @@ def cooperative_list(request: HttpRequest) -> HttpResponse:
     page, query = page_of(request, qs)
     context = {"form": form, "page": page, "query": query}
     template = "registry/coop/list.html"
-    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+    return render(request, f"{template}#rows" if request.htmx else template, context)
 
 
 @login_required
 @not_found_as_404
-def dashboard(request: HttpRequest, coop_id: int) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    outstanding = members_with_outstanding(coop.pk)
-    overview = cooperative_overview(coop)
+    figures = cooperative_dashboard(
+        request.user, coop, debtors_shown=PENDING_SHOWN, entries_shown=RECENT_ENTRIES
+    )
+    overview = figures.overview
     context = coop_context(request, coop, "dashboard") | {
         "overview": overview,
         "paid_bar": min(100, round(overview.paid_share * 100)),
         "paid_percent": numbers.percent(overview.paid_share),
         "min_paid_percent": numbers.percent(overview.min_paid_share),
-        "outstanding": list(outstanding[:PENDING_SHOWN]),
-        "outstanding_count": outstanding.count(),
-        "without_capital_count": members_without_capital(coop.pk).count(),
-        "share_class_count": ShareClass.objects.filter(cooperative=coop).count(),
-        "entries": list(ledger_entries(coop.pk)[:RECENT_ENTRIES]),
+        "outstanding": figures.outstanding,
+        "outstanding_count": figures.outstanding_count,
+        "without_capital_count": figures.without_capital_count,
+        "share_class_count": figures.share_class_count,
+        "entries": figures.entries,
         "history": list(status_history(coop)[:10]),
     }
     return render(request, "registry/coop/dashboard.html", context)
@@ -108,7 +94,7 @@ def _chain_problem(problem: str) -> str:
 @login_required
 @require_POST
 @not_found_as_404
-def chain_check(request: HttpRequest, coop_id: int) -> HttpResponse:
+def chain_check(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     """Verify the ledger's hash chain now and show the result (a fragment for htmx)."""
     coop = managed(request, coop_id)
     report = verify_chain(coop.pk)
@@ -118,7 +104,7 @@ def chain_check(request: HttpRequest, coop_id: int) -> HttpResponse:
     }
     return render(
         request,
-        "registry/coop/chain.html#result" if is_htmx(request) else "registry/coop/chain.html",
+        "registry/coop/chain.html#result" if request.htmx else "registry/coop/chain.html",
         context,
     )
 
@@ -126,7 +112,7 @@ def chain_check(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def share_classes(request: HttpRequest, coop_id: int) -> HttpResponse:
+def share_classes(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
     form = ShareClassForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +129,7 @@ def share_classes(request: HttpRequest, coop_id: int) -> HttpResponse:
             return done(request, coop_url("coop-share-classes", coop))
     context = coop_context(request, coop, "share-classes") | {
         "form": form,
-        "classes": ShareClass.objects.filter(cooperative=coop).order_by("code"),
+        "classes": share_class_list(request.user, coop),
     }
     return render_form(
         request, "registry/coop/share_classes.html", context, invalid=request.method == "POST"
@@ -153,7 +139,7 @@ def share_classes(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def status_change(request: HttpRequest, coop_id: int) -> HttpResponse:
+def status_change(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     """Officers only: active ↔ inactive, → liquidation → dissolved, with a reason."""
     coop = cooperative_for_officer(request.user, coop_id)
     form = StatusForm(request.POST or None, cooperative=coop)

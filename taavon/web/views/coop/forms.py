@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from taavon.capital.models import ShareClass
+from taavon.capital.selectors.management import share_class_list
 from taavon.capital.services import MAX_AMOUNT
+from taavon.core.permissions import AnyUser
 from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, MobileField, NationalIdField
 from taavon.persian.text import normalize, to_latin_digits
@@ -24,7 +26,7 @@ from taavon.registry.models import (
     MembershipStatus,
     Sector,
 )
-from taavon.registry.selectors.management import office_status_targets
+from taavon.registry.selectors.management import member_by_number, office_status_targets
 
 _SEPARATORS = re.compile(r"[,\u066c\u060c\s\u200c]")
 _DECIMAL = re.compile(r"[.\u066b/]")
@@ -142,13 +144,15 @@ class ExitForm(forms.Form):
 
 
 class _CooperativeForm(forms.Form):
-    """A form whose member and share-class fields are resolved within one cooperative."""
+    """A form whose member and share-class fields are resolved within one cooperative, as the
+    user who fills it in sees it."""
 
-    def __init__(self, *args: Any, cooperative: Cooperative, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, cooperative: Cooperative, user: AnyUser, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cooperative = cooperative
+        self.user = user
         if "share_class" in self.fields:
-            classes = ShareClass.objects.filter(cooperative=cooperative).order_by("code")
+            classes = share_class_list(user, cooperative)
             field = self.fields["share_class"]
             field.queryset = classes  # type: ignore[attr-defined]
             if len(classes) == 1 and not self.is_bound:
@@ -156,11 +160,7 @@ class _CooperativeForm(forms.Form):
 
     def _member(self, name: str) -> Membership:
         number: int = self.cleaned_data[name]
-        membership = (
-            Membership.objects.filter(cooperative=self.cooperative, register_number=number)
-            .select_related("person")
-            .first()
-        )
+        membership = member_by_number(self.user, self.cooperative, number)
         if membership is None:
             raise forms.ValidationError(_("عضوی با این شماره عضویت در این تعاونی نیست."))
         if membership.status != MembershipStatus.MEMBER:
@@ -171,7 +171,7 @@ class _CooperativeForm(forms.Form):
 def _share_class_field() -> forms.ModelChoiceField[ShareClass]:
     return forms.ModelChoiceField(
         label=_("نوع سهم"),
-        queryset=ShareClass.objects.none(),
+        queryset=None,  # the cooperative's classes: _CooperativeForm sets them
         empty_label=None,
         error_messages={"invalid_choice": _("نوع سهم را از فهرست انتخاب کنید.")},
     )

@@ -9,14 +9,14 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from taavon.capital.models import EntryKind, LedgerEntry
-from taavon.capital.selectors.management import ledger_entries
+from taavon.capital.models import EntryKind
+from taavon.capital.selectors.management import ledger_entry_get, ledger_entry_list
 from taavon.capital.services import (
     Subscription,
     capital_pay,
@@ -25,10 +25,10 @@ from taavon.capital.services import (
     capital_transfer,
 )
 from taavon.core.errors import ApplicationError
-from taavon.core.permissions import get_visible_or_404
 from taavon.persian import numbers
 from taavon.persian.text import to_latin_digits
 from taavon.registry.models import Cooperative
+from taavon.web.htmx import HtmxHttpRequest
 
 from .common import (
     actor_of,
@@ -36,7 +36,6 @@ from .common import (
     coop_context,
     coop_url,
     done,
-    is_htmx,
     managed,
     not_found_as_404,
     page_of,
@@ -58,29 +57,33 @@ class LedgerFilterForm(forms.Form):
     member = forms.CharField(label=gettext_lazy("شماره عضویت"), required=False, max_length=12)
 
 
+def _number(text: str) -> int | None:
+    """A whole number typed in any digit script; None for anything else (no filter)."""
+    digits = to_latin_digits(text).strip()
+    return int(digits) if digits.isdigit() else None
+
+
 @login_required
 @not_found_as_404
-def ledger(request: HttpRequest, coop_id: int) -> HttpResponse:
+def ledger(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
     form = LedgerFilterForm(request.GET or None)
-    qs = ledger_entries(coop.pk)
-    if form.is_bound and form.is_valid():
-        if form.cleaned_data["kind"]:
-            qs = qs.filter(kind=form.cleaned_data["kind"])
-        number = to_latin_digits(form.cleaned_data["member"]).strip()
-        if number.isdigit():
-            qs = qs.filter(membership__register_number=int(number))
-    seq = to_latin_digits(request.GET.get("seq", "")).strip()
-    if seq.isdigit():
-        qs = qs.filter(seq=int(seq))
-    page, query = page_of(request, qs, ENTRIES_PER_PAGE)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    entries = ledger_entry_list(
+        request.user,
+        coop,
+        kind=filters.get("kind") or "",
+        register_number=_number(filters.get("member") or ""),
+        seq=_number(request.GET.get("seq", "")),
+    )
+    page, query = page_of(request, entries, ENTRIES_PER_PAGE)
     context = coop_context(request, coop, "ledger") | {"form": form, "page": page, "query": query}
     template = "registry/coop/ledger.html"
-    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+    return render(request, f"{template}#rows" if request.htmx else template, context)
 
 
 def _posting_view(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     coop: Cooperative,
     form: forms.Form,
     post: Callable[[dict[str, Any]], str],
@@ -112,9 +115,11 @@ def _posting_view(
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def subscribe(request: HttpRequest, coop_id: int) -> HttpResponse:
+def subscribe(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    form = SubscriptionForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+    form = SubscriptionForm(
+        request.POST or None, cooperative=coop, user=request.user, initial=request.GET.dict()
+    )
 
     def post(data: dict[str, Any]) -> str:
         (entry,) = capital_subscribe(
@@ -133,9 +138,11 @@ def subscribe(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def pay(request: HttpRequest, coop_id: int) -> HttpResponse:
+def pay(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    form = PaymentForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+    form = PaymentForm(
+        request.POST or None, cooperative=coop, user=request.user, initial=request.GET.dict()
+    )
 
     def post(data: dict[str, Any]) -> str:
         entry = capital_pay(
@@ -154,9 +161,11 @@ def pay(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def transfer(request: HttpRequest, coop_id: int) -> HttpResponse:
+def transfer(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    form = TransferForm(request.POST or None, cooperative=coop, initial=request.GET.dict())
+    form = TransferForm(
+        request.POST or None, cooperative=coop, user=request.user, initial=request.GET.dict()
+    )
 
     def post(data: dict[str, Any]) -> str:
         out, _into = capital_transfer(
@@ -179,13 +188,9 @@ def transfer(request: HttpRequest, coop_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def reverse_entry(request: HttpRequest, coop_id: int, entry_id: int) -> HttpResponse:
+def reverse_entry(request: HtmxHttpRequest, coop_id: int, entry_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    entry = get_visible_or_404(
-        request.user,
-        LedgerEntry.objects.filter(cooperative=coop).select_related("membership__person"),
-        pk=entry_id,
-    )
+    entry = ledger_entry_get(request.user, coop, entry_id)
     form = ReversalForm(request.POST or None)
 
     def post(data: dict[str, Any]) -> str:

@@ -6,22 +6,25 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from taavon.capital.models import ShareClass
-from taavon.capital.selectors import ZERO, member_balances, member_totals
-from taavon.capital.selectors.management import cooperative_overview, ledger_entries
+from taavon.capital.selectors import ZERO, member_totals
+from taavon.capital.selectors.management import (
+    cooperative_overview,
+    ledger_entry_list,
+    member_capital,
+)
 from taavon.core.errors import ApplicationError
-from taavon.core.permissions import get_visible_or_404
 from taavon.persian import numbers
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
-from taavon.registry.selectors.management import member_search
+from taavon.registry.selectors import management as register
 from taavon.registry.services.members import membership_admit, membership_exit
 from taavon.registry.services.people import PersonData
+from taavon.web.htmx import HtmxHttpRequest
 
 from .common import (
     actor_of,
@@ -29,7 +32,6 @@ from .common import (
     coop_context,
     coop_url,
     done,
-    is_htmx,
     managed,
     not_found_as_404,
     page_of,
@@ -40,23 +42,19 @@ from .forms import AdmitForm, ExitForm, MemberSearchForm, PaymentForm, Subscript
 MEMBERS_PER_PAGE = 25
 
 
-def _members(coop: Cooperative, form: MemberSearchForm) -> Any:
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    qs = Membership.objects.filter(cooperative=coop).select_related("person")
-    status = data.get("status") or "member"
-    if status == "member":
-        qs = qs.filter(status=MembershipStatus.MEMBER)
-    elif status == "exited":
-        qs = qs.exclude(status=MembershipStatus.MEMBER)
-    return member_search(qs, data.get("q") or "").order_by("register_number")
-
-
 @login_required
 @not_found_as_404
-def member_list(request: HttpRequest, coop_id: int) -> HttpResponse:
+def member_list(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
     form = MemberSearchForm(request.GET or None)
-    page, query = page_of(request, _members(coop, form), MEMBERS_PER_PAGE)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    members = register.member_list(
+        user=request.user,
+        cooperative=coop,
+        q=data.get("q") or "",
+        status=data.get("status") or "member",
+    )
+    page, query = page_of(request, members, MEMBERS_PER_PAGE)
     ids = [m.pk for m in page]
     totals = member_totals(coop.pk, ids) if ids else {}
     rows = [(m, totals.get(m.pk, ZERO)) for m in page]
@@ -67,13 +65,13 @@ def member_list(request: HttpRequest, coop_id: int) -> HttpResponse:
         "query": query,
     }
     template = "registry/coop/members.html"
-    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+    return render(request, f"{template}#rows" if request.htmx else template, context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 @not_found_as_404
-def member_admit(request: HttpRequest, coop_id: int) -> HttpResponse:
+def member_admit(request: HtmxHttpRequest, coop_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
     form = AdmitForm(request.POST or None, initial={"joined_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -112,44 +110,37 @@ def member_admit(request: HttpRequest, coop_id: int) -> HttpResponse:
     )
 
 
-def _membership(request: HttpRequest, coop: Cooperative, member_id: int) -> Membership:
-    return get_visible_or_404(
-        request.user,
-        Membership.objects.filter(cooperative=coop).select_related("person"),
-        pk=member_id,
-    )
+MEMBER_ENTRIES_SHOWN = 200
 
 
 def _detail_context(
-    request: HttpRequest, coop: Cooperative, membership: Membership, **forms: Any
+    request: HtmxHttpRequest, coop: Cooperative, membership: Membership, **forms: Any
 ) -> dict[str, Any]:
-    classes = {c.pk: c for c in ShareClass.objects.filter(cooperative=coop)}
-    balances = [
-        (classes[class_id], balance)
-        for (_m, class_id), balance in sorted(member_balances(coop.pk, [membership.pk]).items())
-    ]
-    total = sum((b for _c, b in balances), ZERO)
+    user = request.user
+    capital = member_capital(user, coop, membership)
     number = {"member": membership.register_number}
     active = membership.status == MembershipStatus.MEMBER
+    entries = ledger_entry_list(user, coop, membership_id=membership.pk)
+    posting: dict[str, Any] = {"cooperative": coop, "user": user, "initial": number}
     return coop_context(request, coop, "members") | {
         "membership": membership,
         "person": membership.person,
-        "balances": balances,
-        "total": total,
-        "entries": list(ledger_entries(coop.pk).filter(membership=membership)[:200]),
+        "balances": capital.balances,
+        "total": capital.total,
+        "entries": list(entries[:MEMBER_ENTRIES_SHOWN]),
         "exit_form": forms.get("exit_form")
         or ExitForm(initial={"exit_date": timezone.localdate()}),
-        "subscription_form": SubscriptionForm(cooperative=coop, initial=number) if active else None,
-        "payment_form": PaymentForm(cooperative=coop, initial=number) if active else None,
-        "has_classes": bool(classes),
+        "subscription_form": SubscriptionForm(**posting) if active else None,
+        "payment_form": PaymentForm(**posting) if active else None,
+        "has_classes": capital.has_classes,
     }
 
 
 @login_required
 @not_found_as_404
-def member_detail(request: HttpRequest, coop_id: int, member_id: int) -> HttpResponse:
+def member_detail(request: HtmxHttpRequest, coop_id: int, member_id: int) -> HttpResponse:
     coop = managed(request, coop_id)
-    membership = _membership(request, coop, member_id)
+    membership = register.member_get(request.user, coop, member_id)
     return render(
         request, "registry/coop/member_detail.html", _detail_context(request, coop, membership)
     )
@@ -158,10 +149,10 @@ def member_detail(request: HttpRequest, coop_id: int, member_id: int) -> HttpRes
 @login_required
 @require_http_methods(["POST"])
 @not_found_as_404
-def member_exit(request: HttpRequest, coop_id: int, member_id: int) -> HttpResponse:
+def member_exit(request: HtmxHttpRequest, coop_id: int, member_id: int) -> HttpResponse:
     """Resignation, expulsion or death: the member's capital is returned through the ledger."""
     coop = managed(request, coop_id)
-    membership = _membership(request, coop, member_id)
+    membership = register.member_get(request.user, coop, member_id)
     form = ExitForm(request.POST)
     if form.is_valid():
         try:
@@ -176,6 +167,6 @@ def member_exit(request: HttpRequest, coop_id: int, member_id: int) -> HttpRespo
             messages.success(request, _("خروج عضو ثبت شد و سرمایهٔ او از دفتر بازپرداخت شد."))
             return done(request, coop_url("coop-member-detail", coop, membership.pk))
     context = _detail_context(request, coop, membership, exit_form=form)
-    if is_htmx(request):
+    if request.htmx:
         return render(request, "registry/coop/member_detail.html#exit", context)
     return render(request, "registry/coop/member_detail.html", context, status=400)

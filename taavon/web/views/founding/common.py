@@ -35,10 +35,6 @@ from .forms import (
 )
 
 
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def not_found_as_404[F: Callable[..., HttpResponseBase]](view: F) -> F:
     """The access layer's NotFoundError (missing *or* forbidden) becomes the 404 page."""
 
@@ -180,7 +176,7 @@ def detail_context(
         "app": application,
         "founders": selectors.founders_of(application),
         "names": selectors.names_with_similar(application),
-        "history": application.transitions.select_related("actor").order_by("at", "pk"),
+        "history": selectors.application_history(application),
         "actions": actions,
         "inline_actions": [a for a in actions if a["code"] not in ("record_assembly", "register")],
         "assembly_action": assembly_action,
@@ -196,7 +192,7 @@ def detail_context(
         "officers": sorted(
             officers, key=lambda t: ROLE_ORDER.index(t.role) if t.role in ROLE_ORDER else 99
         ),
-        "assembly": getattr(application, "assembly", None),
+        "assembly": selectors.assembly_of(application),
         "founder_form": FounderForm(prefix="add"),
         "is_applicant": user.pk == application.applicant_id,
         # A founder's mobile may be one the register already held for that person: the office

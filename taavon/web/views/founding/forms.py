@@ -10,8 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from taavon.founding.models import ApplicationStatus, FoundingApplication
+from taavon.founding.selectors import proposed_names
 from taavon.founding.services import DEFAULT_NOMINAL_VALUE
-from taavon.geo.models import County
+from taavon.geo.selectors import county_list
 from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, LegalNationalIdField, MobileField, NationalIdField
 from taavon.persian.text import normalize, search_key
@@ -38,7 +39,7 @@ class ApplicationForm(forms.Form):
     )
     county = forms.ModelChoiceField(
         label=_("شهرستان"),
-        queryset=County.objects.select_related("province"),
+        queryset=county_list(),
         empty_label=_("انتخاب کنید"),
     )
     activity = forms.CharField(label=_("موضوع فعالیت"), widget=TEXTAREA)
@@ -95,7 +96,7 @@ class ApplicationForm(forms.Form):
 
     @classmethod
     def initial_for(cls, application: FoundingApplication) -> dict[str, Any]:
-        names = {f"name_{n.rank}": n.name for n in application.proposed_names.all()}
+        names = {f"name_{n.rank}": n.name for n in proposed_names(application)}
         return names | {
             "kind": application.kind,
             "sector": application.sector,
@@ -182,7 +183,7 @@ class ApproveForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["name_rank"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(n.rank, n.name) for n in application.proposed_names.all()]
+        field.choices = [(n.rank, n.name) for n in proposed_names(application)]
         # From the services' default, so the help cannot drift from what approval uses.
         self.fields["nominal_value"].help_text = gettext("پیش‌فرض: %(amount)s ریال.") % {
             "amount": numbers.rials(DEFAULT_NOMINAL_VALUE)

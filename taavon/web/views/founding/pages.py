@@ -23,9 +23,9 @@ from taavon.accounts.models import User
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import scope_of
 from taavon.founding import selectors, services
-from taavon.founding.models import ApplicationStatus
 from taavon.founding.workflow import STEPS
 from taavon.persian import numbers
+from taavon.web.htmx import HtmxHttpRequest
 from taavon.workflow.access import allowed_transitions
 
 from .common import (
@@ -35,7 +35,6 @@ from .common import (
     apply_founder_errors,
     capital_forms,
     detail_context,
-    is_htmx,
     not_found_as_404,
 )
 from .forms import (
@@ -59,7 +58,7 @@ DONE = {
 
 
 @login_required
-def application_list(request: HttpRequest) -> HttpResponse:
+def application_list(request: HtmxHttpRequest) -> HttpResponse:
     officer = scope_of(request.user).is_officer
     tab = request.GET.get("tab") or ("queue" if officer else "mine")
     tab = tab if officer and tab == "queue" else "mine"
@@ -70,10 +69,13 @@ def application_list(request: HttpRequest) -> HttpResponse:
         status, q = form.cleaned_data["status"], form.cleaned_data["q"]
         overdue = form.cleaned_data["overdue"]
     qs = selectors.application_list(
-        user=request.user, status=status, mine=tab == "mine", q=q, overdue=overdue
+        user=request.user,
+        status=status,
+        mine=tab == "mine",
+        q=q,
+        overdue=overdue,
+        drafts=tab != "queue",
     )
-    if tab == "queue" and not status:
-        qs = qs.exclude(status=ApplicationStatus.DRAFT)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -85,7 +87,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         "officer": officer,
     }
     template = "registry/founding/list.html"
-    return render(request, f"{template}#rows" if is_htmx(request) else template, context)
+    return render(request, f"{template}#rows" if request.htmx else template, context)
 
 
 def _user(request: HttpRequest) -> User:
@@ -210,7 +212,7 @@ def application_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
         else:
             messages.success(request, DONE[action])
             return redirect("web:founding-detail", pk=application.pk)
-    application.refresh_from_db()
+    application = selectors.application_get(user=request.user, pk=application.pk)
     context = detail_context(request, application, bound={action: form})
     context["open_action"] = action
     return render(request, "registry/founding/detail.html", context, status=400)
