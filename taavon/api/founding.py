@@ -19,11 +19,9 @@ from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from taavon.core.errors import NotFoundError
-from taavon.core.permissions import scope_of
 from taavon.founding import selectors, services
 from taavon.founding.models import ApplicationStatus, FoundingApplication
 from taavon.founding.workflow import STEPS
-from taavon.persian.validators import mask_mobile
 from taavon.registry.services.people import PersonData
 from taavon.workflow.access import allowed_transitions
 
@@ -69,13 +67,9 @@ class FounderOut(Schema):
 
     @staticmethod
     def resolve_mobile(obj: Any, context: Any) -> str:
-        # The register may already hold this person's number: only the office sees it whole.
         request = (context or {}).get("request")
         viewer = getattr(request, "auth", None) or getattr(request, "user", None)
-        mobile = str(obj.person.mobile or "")
-        if not mobile or scope_of(viewer).is_officer:
-            return mobile
-        return mask_mobile(mobile)
+        return selectors.founder_mobile(viewer, obj)
 
 
 class TransitionOut(Schema):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from taavon.capital.models import ShareClass
 from taavon.capital.selectors import ZERO, Balance, cooperative_totals, member_totals
-from taavon.core.permissions import AnyUser, get_visible_or_404, visible
+from taavon.core.permissions import AnyUser, can, get_visible_or_404, visible
 from taavon.founding.models import (
     ApplicationStatus,
     ApplicationTransition,
@@ -25,7 +25,7 @@ from taavon.founding.models import (
 )
 from taavon.persian import numbers
 from taavon.persian.text import normalize, search_key, to_latin_digits
-from taavon.persian.validators import mask_national_id
+from taavon.persian.validators import mask_mobile, mask_national_id
 from taavon.registry.models import Cooperative, Membership, MembershipStatus
 from taavon.workflow.selectors import Waiting, overdue_q, waiting
 
@@ -99,6 +99,20 @@ def application_waiting(application: FoundingApplication) -> Waiting | None:
 
 def founders_of(application: FoundingApplication) -> list[Founder]:
     return list(application.founders.select_related("person").order_by("-is_chair", "pk"))
+
+
+def contacts_visible(user: AnyUser | None, application: FoundingApplication) -> bool:
+    """Founders' mobiles are the office's to see whole: the register may already hold a
+    founder's number, which the applicant must not learn from here (the policy decides)."""
+    return can(user, "officer:contacts", application)
+
+
+def founder_mobile(user: AnyUser | None, founder: Founder) -> str:
+    """The founder's mobile as this viewer may see it: whole, or masked (۰۹۱۶***۴۵۶۷)."""
+    mobile = str(founder.person.mobile or "")
+    if not mobile or contacts_visible(user, founder.application):
+        return mobile
+    return mask_mobile(mobile)
 
 
 def proposed_names(application: FoundingApplication) -> list[ProposedName]:

@@ -69,7 +69,8 @@ class PublishForm(forms.Form):
     office = forms.ChoiceField(label=gettext_lazy("ادارهٔ صاحب گردش کار"))
     definition = forms.CharField(
         label=gettext_lazy("تعریف (JSON)"),
-        widget=forms.Textarea(attrs={"rows": 18, "dir": "ltr", "class": "font-monospace"}),
+        # Not a monospace font: Persian labels would lose their joining in one.
+        widget=forms.Textarea(attrs={"rows": 18, "dir": "ltr"}),
     )
 
     def __init__(self, *args: Any, offices: list[tuple[str, str]], **kwargs: Any) -> None:

@@ -14,7 +14,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import scope_of
 from taavon.founding import selectors
 from taavon.founding.models import FoundingApplication, OfficerRole
 from taavon.founding.workflow import STEPS
@@ -197,7 +196,7 @@ def detail_context(
         "is_applicant": user.pk == application.applicant_id,
         # A founder's mobile may be one the register already held for that person: the office
         # (in scope, or it could not see the application) sees it; the applicant sees it masked.
-        "show_contacts": scope_of(user).is_officer,
+        "show_contacts": selectors.contacts_visible(user, application),
         "public_url": public_url(application),
     }
 
