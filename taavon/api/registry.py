@@ -15,12 +15,9 @@ from taavon.core.permissions import require
 from taavon.persian.text import normalize
 from taavon.registry.models import Sector
 from taavon.registry.policies import PUBLIC_STATUSES
-from taavon.registry.selectors.public import (
-    PublicRow,
+from taavon.registry.selectors.public import PublicRow, public_filters, public_rows, public_search
+from taavon.registry.selectors.rules import (
     current_rule_profiles,
-    public_filters,
-    public_rows,
-    public_search,
     rule_profile_get,
 )
 from taavon.registry.services.rules import rule_profile_publish

@@ -67,13 +67,61 @@ def load_catalogue() -> None:
     autodiscover_modules("events")
 
 
+# Codes recorded before the registry was split into its contexts: the log is append-only, so
+# their rows keep them; they are shown with the label of the code that replaced them and found
+# by the same filter.
+LEGACY: dict[str, str] = {
+    **{
+        f"registry.founding.{verb}": f"founding.{verb}"
+        for verb in (
+            "create",
+            "update",
+            "founder_add",
+            "founder_remove",
+            "capital",
+            "submit",
+            "return",
+            "reject",
+            "approve",
+            "record_assembly",
+            "register",
+            "withdraw",
+        )
+    },
+    **{
+        f"registry.import.{verb}": f"imports.{verb}"
+        for verb in ("upload", "checked", "invalid", "commit", "failed")
+    },
+    "registry.member.import": "imports.members",
+    "capital.pay.bulk": "capital.pay",
+}
+_ADMIN_VERBS = ("add", "change", "delete")
+
+
+def canonical(code: str) -> str:
+    """The catalogue's code for a code as it was recorded (an older one is translated)."""
+    if code in LEGACY:
+        return LEGACY[code]
+    # Admin writes were once recorded as admin.<app>.<model>.<verb>; the model is now in
+    # the event's object type.
+    parts = code.split(".")
+    if parts[0] == "admin" and len(parts) == 4 and parts[3] in _ADMIN_VERBS:
+        return f"admin.{parts[3]}"
+    return code
+
+
+def recorded_as(code: str) -> list[str]:
+    """Every code an action may have been recorded under: itself and its older names."""
+    return [code, *sorted(old for old, new in LEGACY.items() if new == code)]
+
+
 def is_catalogued(code: str) -> bool:
     return code in _ENTRIES
 
 
 def action_label(code: str) -> str:
-    """The action's label in the active language; an unknown (older) code is shown as it is."""
-    entry = _ENTRIES.get(code)
+    """The action's label in the active language; an unknown code is shown as it is."""
+    entry = _ENTRIES.get(canonical(code))
     return str(entry.label) if entry else code
 
 

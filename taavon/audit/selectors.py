@@ -11,6 +11,7 @@ from django.utils import timezone
 from taavon.core.permissions import AnyUser, visible
 from taavon.persian.text import normalize, search_key, to_latin_digits
 
+from .catalogue import recorded_as
 from .models import AuditEvent
 
 # A founding application's object type, before and after founding became its own app.
@@ -50,7 +51,7 @@ def _about_application(tracking_code: str) -> Q:
 def audit_event_list(*, user: AnyUser, filters: AuditFilter) -> QuerySet[AuditEvent]:
     qs = visible(user, AuditEvent).select_related("actor")
     if filters.action:
-        qs = qs.filter(action=filters.action)
+        qs = qs.filter(action__in=recorded_as(filters.action))
     if key := search_key(filters.cooperative):
         # The cooperative recorded on the event; on PostgreSQL the trigram index on name_key
         # finds the cooperatives, then audit_cooperative_idx their events.

@@ -55,10 +55,6 @@ def _ledger() -> type[LedgerEntry]:
     return LedgerEntry
 
 
-def entry_hash(entry: LedgerEntry) -> str:
-    return compute_hash({name: getattr(entry, name) for name in CHAIN_FIELDS if name != "hash"})
-
-
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool

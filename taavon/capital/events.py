@@ -10,7 +10,6 @@ from taavon.audit.catalogue import catalogued
 class CapitalEvent(TextChoices):
     SUBSCRIBE = "capital.subscribe", _("تعهد سهام")
     PAY = "capital.pay", _("پرداخت سرمایه")
-    PAY_BULK = "capital.pay.bulk", _("پرداخت گروهی سرمایه")
     TRANSFER = "capital.transfer", _("انتقال سهام")
     REVERSE = "capital.reverse", _("برگشت ثبت سرمایه")
     REDEEM = "capital.redeem", _("بازپرداخت سرمایهٔ عضو خارج‌شده")

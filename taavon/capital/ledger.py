@@ -102,6 +102,13 @@ def ledger_post(
     """Append `postings` to the locked cooperative's chain, in order, and audit them."""
     seq, prev = chain_head(cooperative.pk)
     now = timezone.now()
+    texts: dict[str, str] = {}  # a batch repeats its reference and note: normalise each once
+
+    def text(value: str, limit: int) -> str:
+        if value not in texts:
+            texts[value] = normalize(value)
+        return texts[value][:limit]
+
     actor_id = getattr(user_or_none(recorded_by), "pk", None)
     rows: list[dict[str, Any]] = []
     pending: list[dict[str, Any]] = []
@@ -110,7 +117,7 @@ def ledger_post(
         row: dict[str, Any] = {
             "cooperative_id": cooperative.pk,
             "seq": seq,
-            "kind": str(EntryKind(posting.kind).value),  # psycopg would COPY an enum's name
+            "kind": str(EntryKind(posting.kind).value),  # a plain str in the row and its hash
             "membership_id": posting.membership_id,
             "share_class_id": posting.share_class_id,
             "shares_delta": posting.shares_delta,
@@ -118,9 +125,9 @@ def ledger_post(
             "paid_delta": posting.paid_delta,
             "reverses_id": posting.reverses_id,
             "counterpart_id": None,
-            "board_approval": normalize(posting.board_approval)[:100],
-            "reference": normalize(posting.reference)[:100],
-            "note": normalize(posting.note)[:300],
+            "board_approval": text(posting.board_approval, 100),
+            "reference": text(posting.reference, 100),
+            "note": text(posting.note, 300),
             "effective_on": posting.effective_on,
             "actor_id": actor_id,
             "recorded_at": now,
@@ -172,6 +179,11 @@ def _audit(
                 "seq": [group[0]["seq"], group[-1]["seq"]],
                 "subscribed": subscribed,
                 "paid": paid,
+                **(
+                    {"reverses": [r["reverses_id"] for r in group]}
+                    if action == CapitalEvent.REVERSE
+                    else {}
+                ),
             },
             province_id=cooperative.county.province_id,
             county_id=cooperative.county_id,

@@ -366,6 +366,7 @@ def reverse_locked(
     cooperative: Cooperative, *, entry_id: int, reason: str, recorded_by: AnyUser | None
 ) -> list[LedgerEntry]:
     """Correct an entry by posting its mirror image (both legs of a transfer together)."""
+    check_postable(cooperative)
     entry = LedgerEntry.objects.filter(pk=entry_id, cooperative=cooperative).first()
     if entry is None:
         raise NotFoundError()

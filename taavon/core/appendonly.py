@@ -48,3 +48,14 @@ def append_only(table: str) -> migrations.RunPython:
             schema_editor.execute(statement)
 
     return migrations.RunPython(forward, backward)
+
+
+def without_append_only(table: str, schema_editor: Any, change: Any) -> None:
+    """Run `change()` (a data migration that must fill a new column of old rows) with the
+    table's append-only trigger lifted, then put the trigger back, in the same transaction."""
+    forward, backward = _sql(schema_editor.connection.vendor, table)
+    for statement in backward:
+        schema_editor.execute(statement)
+    change()
+    for statement in forward:
+        schema_editor.execute(statement)

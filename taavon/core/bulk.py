@@ -26,11 +26,6 @@ def uses_copy(count: int) -> bool:
     return connection.vendor == "postgresql" and count >= COPY_MIN_ROWS
 
 
-def columns_of(model: type[Model]) -> list[str]:
-    """The model's concrete column names (attnames: `cooperative_id`, not `cooperative`)."""
-    return [str(f.column) for f in model._meta.concrete_fields]
-
-
 def chunk_size() -> int:
     """Rows per INSERT where the database limits a statement's variables (SQLite)."""
     limit = connection.features.max_query_params

@@ -18,6 +18,7 @@ from taavon.documents.kinds import SPECS
 from taavon.documents.models import DocumentJob, DocumentKind, DocumentStatus
 from taavon.documents.pdf import check_register_size
 from taavon.notifications.services import notification_send
+from taavon.registry.locking import lock_cooperative
 from taavon.registry.models import Cooperative
 
 
@@ -41,10 +42,10 @@ def document_request(*, actor: User, cooperative: Cooperative, kind: object) -> 
     a queued job with one conditional UPDATE, so it is built once; nobody takes workflow
     actions on them.
     """
+    # Serialise requests for one cooperative so a double click queues one job.
+    cooperative = lock_cooperative(cooperative.pk)
     require(actor, "manage", cooperative)
     document = _kind(kind)
-    # Serialise requests for one cooperative so a double click queues one job.
-    Cooperative.objects.select_for_update(no_key=True).filter(pk=cooperative.pk).first()
     pending = DocumentJob.objects.filter(
         cooperative=cooperative,
         kind=document,

@@ -14,7 +14,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from taavon.core.permissions import AnyUser, can, reaches, scope_of
+from taavon.core.permissions import AnyUser
+from taavon.workflow.access import holds
 from taavon.workflow.definitions import Reach, Role, Stage, Transition, Workflow, register_workflow
 
 from .models import ApplicationStatus as S
@@ -104,20 +105,10 @@ class Step:
     roles: tuple[str, ...]
 
     def permits(self, user: AnyUser | None, application: Any) -> bool:
-        if application.status not in self.statuses:
-            return False
-        place = application.audit_placement()
-        for role in self.roles:
-            if role == OFFICER and not reaches(
-                scope_of(user),
-                Reach.COUNTY,
-                county_id=place["county_id"],
-                province_id=place["province_id"],
-            ):
-                continue
-            if can(user, f"{role}:{self.code}", application):
-                return True
-        return False
+        """In one of its stages, for an actor holding one of its roles (as a transition's)."""
+        return application.status in self.statuses and any(
+            holds(user, role, self.code, Reach.COUNTY, application) for role in self.roles
+        )
 
 
 STEPS: dict[str, Step] = {

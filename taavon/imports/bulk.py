@@ -31,17 +31,17 @@ def write_members(
 ) -> list[int]:
     """Admit every row and post its opening capital; returns the new register numbers."""
     people = people_for_admission([row.person() for row in rows])
-    memberships = admit_locked(
+    admitted = admit_locked(
         cooperative, [(people[r.national_id], r.joined_on) for r in rows], progress=progress
     )
     if share_class is not None:
         opening_capital_locked(
             cooperative,
             share_class,
-            [(m.pk, r.shares, r.paid) for m, r in zip(memberships, rows, strict=True)],
+            [(pk, r.shares, r.paid) for pk, r in zip(admitted.ids, rows, strict=True)],
             recorded_by=actor,
             effective_on=timezone.localdate(),
             reference=reference[:100],
             note=note[:300],
         )
-    return [m.register_number for m in memberships]
+    return admitted.numbers

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
 from taavon.capital.models import ShareClass
 from taavon.capital.postings import MAX_AMOUNT, POSTABLE
-from taavon.capital.selectors import cooperative_totals
+from taavon.capital.selectors import cooperative_totals, default_share_class
 from taavon.imports.parse import Parsed
 from taavon.imports.problems import Problem
 from taavon.persian import numbers
@@ -21,17 +20,6 @@ from taavon.registry.models import Cooperative, Membership, MembershipStatus, Pe
 from taavon.registry.rules import profile_of
 from taavon.registry.services.members import OPEN_FOR_MEMBERS
 from taavon.registry.services.people import identity_mismatch, identity_mismatch_message
-
-
-def default_share_class(cooperative_id: int) -> ShareClass | None:
-    """The class imported shares go to: code «A» if there is one, else the oldest class."""
-    return (
-        ShareClass.objects.filter(cooperative_id=cooperative_id)
-        .order_by(
-            Case(When(code="A", then=Value(0)), default=Value(1), output_field=IntegerField()), "pk"
-        )
-        .first()
-    )
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from taavon.audit.services import audit_record
 from taavon.core.errors import ApplicationError
-from taavon.core.permissions import AnyUser, require
+from taavon.core.permissions import AnyUser
 from taavon.imports.bulk import write_members
 from taavon.imports.checks import check_rows, load_target
 from taavon.imports.events import ImportsEvent
@@ -97,8 +97,7 @@ def commit_parsed(
     """Lock, check again, write. Raises ImportRejected (nothing written) if any row fails."""
     if parsed.problems or parsed.header is None:
         raise ImportRejected(sorted_problems(parsed.problems))
-    cooperative = lock_for_members(cooperative_id)
-    require(actor, "manage", cooperative)  # still theirs when the worker gets to it
+    cooperative = lock_for_members(actor, cooperative_id)  # still theirs when the worker runs
     target = load_target(cooperative)
     with _persian():
         problems = check_rows(target, parsed)

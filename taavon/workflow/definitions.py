@@ -166,17 +166,19 @@ def _problems(flow: Workflow) -> list[str]:
     def say(message: Any, **values: Any) -> None:
         problems.append(str(message) % values if values else str(message))
 
-    if not CODE.match(flow.code):
+    if not CODE.fullmatch(flow.code):
         say(_("کد گردش کار «%(c)s» نامعتبر است (حروف کوچک لاتین، رقم و _)."), c=flow.code)
     codes = [s.code for s in flow.stages]
     if not codes:
         say(_("گردش کار دست‌کم یک مرحله لازم دارد."))
     for code in codes:
-        if not CODE.match(code):
+        if not CODE.fullmatch(code):
             say(_("کد مرحلهٔ «%(c)s» نامعتبر است (حروف کوچک لاتین، رقم و _)."), c=code)
     for code in {c for c in codes if codes.count(c) > 1}:
         say(_("مرحلهٔ «%(c)s» دو بار تعریف شده است."), c=code)
     for stage in flow.stages:
+        if not stage.name.strip():
+            say(_("برای مرحلهٔ «%(c)s» عنوانی نوشته نشده است."), c=stage.code)
         days = stage.target_days
         if days is not None and (
             isinstance(days, bool) or not isinstance(days, int) or not 0 < days <= MAX_TARGET_DAYS
@@ -190,18 +192,24 @@ def _problems(flow: Workflow) -> list[str]:
         for end in (row.source, row.target):
             if end not in known:
                 say(_("گذار «%(a)s» به مرحلهٔ ناشناختهٔ «%(c)s» اشاره می‌کند."), a=row.action, c=end)
-        if not CODE.match(row.action):
+        if not CODE.fullmatch(row.action):
             say(_("کد اقدام «%(a)s» نامعتبر است (حروف کوچک لاتین، رقم و _)."), a=row.action)
         if (row.source, row.action) in seen:
             say(_("اقدام «%(a)s» از مرحلهٔ «%(c)s» دو بار آمده است."), a=row.action, c=row.source)
         seen.add((row.source, row.action))
         if not row.roles:
             say(_("برای گذار «%(a)s» هیچ نقشی تعیین نشده است."), a=row.action)
+        if not _text(row.label).strip():
+            say(_("برای گذار «%(a)s» عنوانی نوشته نشده است."), a=row.action)
         for role in row.roles:
             if role not in Role.values:
                 say(_("نقش «%(r)s» در گذار «%(a)s» ناشناخته است."), r=role, a=row.action)
         if row.reach not in Reach.values:
             say(_("سطح «%(r)s» در گذار «%(a)s» ناشناخته است."), r=row.reach, a=row.action)
+    leaving = {row.source for row in flow.transitions}
+    for stage in flow.stages:
+        if stage.target_days and stage.code not in leaving:
+            say(_("مرحلهٔ پایانی «%(c)s» مهلت ندارد: از آن بیرون رفتنی نیست."), c=stage.code)
     if flow.initial in known:
         for code in sorted(known - _reachable(flow.initial, flow.transitions)):
             say(_("به مرحلهٔ «%(c)s» از مرحلهٔ آغاز هیچ راهی نیست."), c=code)

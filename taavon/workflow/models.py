@@ -4,7 +4,8 @@ workflowed object and its history build on.
 - `WorkflowDefinition`: one version of a workflow as data. Versions are never edited (the
   table is append-only); an object started under a version keeps it.
 - `WorkflowSubject`: a model whose `status` moves through a workflow; it remembers when it
-  entered its stage, so overdue stages are one indexed query.
+  entered its stage, so overdue stages are one indexed query. `DefinedWorkflowSubject` pins the
+  published version an object started under.
 - `TransitionRecord`: one row of an object's history (who, when, from, to, note), written only
   by `workflow.services.workflow_transition`.
 """
@@ -93,6 +94,21 @@ class WorkflowSubject(models.Model):
 
     def audit_placement(self) -> dict[str, int | None]:
         raise NotImplementedError
+
+
+class DefinedWorkflowSubject(WorkflowSubject):
+    """A subject whose workflow an office published as data (a support application, say): it
+    keeps the version it started under, whatever the office publishes afterwards."""
+
+    workflow_definition = models.ForeignKey(
+        WorkflowDefinition, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def workflow(self) -> Workflow:
+        return self.workflow_definition.workflow
 
 
 class TransitionRecord(models.Model):

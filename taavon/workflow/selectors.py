@@ -20,11 +20,12 @@ from .models import WorkflowDefinition, WorkflowSubject
 
 def overdue_q(flow: Workflow, now: datetime.datetime | None = None) -> Q:
     """Objects of this workflow past their stage's target days: one condition per stage that has
-    a target, on (status, status_changed_at), which the subjects index."""
+    a target, on (status, status_changed_at), which the subjects index. The same rule as
+    `Waiting.overdue`: more than the target's whole days since the stage was entered."""
     now = now or timezone.now()
     q = Q(pk__in=[])
     for stage in flow.stages:
-        if stage.target_days:
+        if stage.target_days and not flow.is_terminal(stage.code):
             q |= Q(
                 status=stage.code,
                 status_changed_at__lt=now - datetime.timedelta(days=stage.target_days),
@@ -32,24 +33,30 @@ def overdue_q(flow: Workflow, now: datetime.datetime | None = None) -> Q:
     return q
 
 
-def overdue[M: WorkflowSubject](qs: QuerySet[M], flow: Workflow) -> QuerySet[M]:
-    return qs.filter(overdue_q(flow))
-
-
 @dataclass(frozen=True)
 class Waiting:
     """How long an object has been in its stage, against the stage's target."""
 
-    days: int
+    elapsed: datetime.timedelta
     target_days: int | None
 
     @property
+    def days(self) -> int:
+        """Whole days in the stage."""
+        return self.elapsed.days
+
+    @property
     def overdue(self) -> bool:
-        return self.target_days is not None and self.days > self.target_days
+        return self.target_days is not None and self.elapsed > datetime.timedelta(
+            days=self.target_days
+        )
 
     @property
     def days_over(self) -> int:
-        return max(0, self.days - self.target_days) if self.target_days is not None else 0
+        """Whole days past the target; an object late by hours is one day late."""
+        if not self.overdue or self.target_days is None:
+            return 0
+        return max(1, (self.elapsed - datetime.timedelta(days=self.target_days)).days)
 
 
 def waiting(subject: WorkflowSubject, now: datetime.datetime | None = None) -> Waiting | None:
@@ -60,7 +67,7 @@ def waiting(subject: WorkflowSubject, now: datetime.datetime | None = None) -> W
     if stage is None or flow.is_terminal(status) or subject.status_changed_at is None:
         return None
     now = now or timezone.now()
-    return Waiting((now - subject.status_changed_at).days, stage.target_days)
+    return Waiting(now - subject.status_changed_at, stage.target_days)
 
 
 def workflow_definitions(user: AnyUser | None) -> QuerySet[WorkflowDefinition]:
@@ -117,6 +124,14 @@ def workflow_get(user: AnyUser | None, code: str, version: int | None = None) ->
     if definition is None:
         raise NotFoundError()
     return definition.workflow
+
+
+def current_definition(code: str) -> WorkflowDefinition:
+    """The latest published version of a workflow, for an object starting now (it keeps it)."""
+    definition = WorkflowDefinition.objects.filter(code=code).order_by("-version").first()
+    if definition is None:
+        raise NotFoundError()
+    return definition
 
 
 def definition_versions(user: AnyUser | None, code: str) -> list[WorkflowDefinition]:

@@ -65,9 +65,9 @@ def check_transition(actor: AnyUser | None, subject: WorkflowSubject, action: st
     """The row the action takes from the object's stage, if the actor may take it."""
     flow = subject.workflow()
     status: str = subject.status  # type: ignore[attr-defined]
+    require(actor, "view", subject)
     if action not in flow.actions:
         raise ApplicationError(_("اقدام ناشناخته است."), code="unknown_action")
-    require(actor, "view", subject)
     row = flow.transition(status, action)
     if row is None:
         raise ConflictError(

@@ -141,3 +141,17 @@ def test_an_exited_members_old_transfer_cannot_be_reversed(ledger: LedgerCoop) -
 def test_unknown_entry_is_refused(ledger: LedgerCoop) -> None:
     with pytest.raises(ApplicationError):
         capital_reverse(actor=SYSTEM, entry_id=999_999, reason="x")
+
+
+@pytest.mark.parametrize("status", ["inactive", "liquidation", "dissolved"])
+def test_a_closed_cooperative_takes_no_reversal(ledger: LedgerCoop, status: str) -> None:
+    from taavon.registry.models import Cooperative
+
+    entry = LedgerEntry.objects.filter(cooperative=ledger.coop).order_by("seq").first()
+    assert entry is not None
+    Cooperative.objects.filter(pk=ledger.coop.pk).update(status=status)
+    count = LedgerEntry.objects.count()
+    with pytest.raises(ApplicationError) as caught:
+        _reverse(entry)
+    assert caught.value.code == "cooperative_closed"
+    assert LedgerEntry.objects.count() == count

@@ -9,7 +9,7 @@ from taavon.founding.models import ApplicationStatus as S
 from taavon.founding.models import FoundingApplication
 from taavon.founding.workflow import ACTIONS, APPLICANT, FOUNDING, OFFICER
 from taavon.workflow.access import allowed_transitions
-from taavon.workflow.selectors import overdue
+from taavon.workflow.selectors import overdue_q, waiting
 
 TRANSITIONS = FOUNDING.transitions
 
@@ -94,10 +94,10 @@ def test_an_application_waiting_past_its_target_is_overdue(
     from django.utils import timezone
 
     applications = FoundingApplication.objects.filter(pk=submitted.pk)
-    assert not overdue(applications, FOUNDING).exists()
+    assert not applications.filter(overdue_q(FOUNDING)).exists()
     submitted.status_changed_at = timezone.now() - datetime.timedelta(days=8)
     submitted.save(update_fields=["status_changed_at"])
-    assert list(overdue(applications, FOUNDING)) == [submitted]
+    assert list(applications.filter(overdue_q(FOUNDING))) == [submitted]
 
 
 def test_an_officer_applying_for_themself_is_offered_no_review(
@@ -106,3 +106,31 @@ def test_an_officer_applying_for_themself_is_offered_no_review(
     submitted.applicant = officer
     submitted.save(update_fields=["applicant"])
     assert [t.action for t in allowed_transitions(officer, submitted)] == ["withdraw"]
+
+
+@pytest.mark.parametrize(
+    ("waited", "late", "days_over"),
+    [
+        ({"days": 6, "hours": 23}, False, 0),
+        ({"days": 7}, False, 0),
+        ({"days": 7, "hours": 5}, True, 1),
+        ({"days": 8}, True, 1),
+        ({"days": 8, "minutes": 1}, True, 1),
+        ({"days": 9, "hours": 1}, True, 2),
+    ],
+)
+def test_the_queue_and_the_badge_agree_at_the_boundary(
+    submitted: FoundingApplication, waited: dict[str, int], late: bool, days_over: int
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    submitted.status_changed_at = now - datetime.timedelta(**waited)
+    submitted.save(update_fields=["status_changed_at"])
+    in_queue = FoundingApplication.objects.filter(overdue_q(FOUNDING, now), pk=submitted.pk)
+    shown = waiting(submitted, now)
+    assert shown is not None
+    assert in_queue.exists() is late and shown.overdue is late
+    assert shown.days_over == days_over

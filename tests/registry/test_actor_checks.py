@@ -164,3 +164,19 @@ def test_the_manager_may_not_change_the_status_the_office_does(
             actor=coop_manager, cooperative_id=coop_dorud.pk, to_status="inactive", reason="x"
         )
     assert Cooperative.objects.get(pk=coop_dorud.pk).status == CooperativeStatus.ACTIVE
+
+
+def test_a_stranger_learns_nothing_from_the_order_of_the_checks(
+    county_officer: User, coop_dorud: Cooperative
+) -> None:
+    """The actor is checked first: no "a reason is needed", no "this cooperative does not admit
+    members" for somebody who may not act on it at all."""
+    Cooperative.objects.filter(pk=coop_dorud.pk).update(status=CooperativeStatus.LIQUIDATION)
+    with pytest.raises(NotFoundError):
+        cooperative_status_change(
+            actor=county_officer, cooperative_id=coop_dorud.pk, to_status="dissolved", reason=""
+        )
+    with pytest.raises(NotFoundError):
+        membership_admit(
+            actor=county_officer, cooperative_id=coop_dorud.pk, person=newcomer(9), joined_on=DAY
+        )

@@ -34,8 +34,10 @@ def flow(**changes: Any) -> Workflow:
             Stage("rejected", "رد شد"),
         ),
         "transitions": (
-            Transition("submitted", "approve", "approved", (Role.OFFICER,), Reach.PROVINCE),
-            Transition("submitted", "reject", "rejected", (Role.OFFICER,)),
+            Transition(
+                "submitted", "approve", "approved", (Role.OFFICER,), Reach.PROVINCE, label="موافقت"
+            ),
+            Transition("submitted", "reject", "rejected", (Role.OFFICER,), label="رد"),
         ),
     }
     return Workflow(**(values | changes))
@@ -65,7 +67,9 @@ def test_a_transition_to_an_unknown_stage_is_refused() -> None:
 
 
 def test_a_stage_that_cannot_be_reached_is_refused() -> None:
-    found = problems(transitions=(Transition("submitted", "approve", "approved", (Role.OFFICER,)),))
+    found = problems(
+        transitions=(Transition("submitted", "approve", "approved", (Role.OFFICER,), label="ت"),)
+    )
     assert found == ["به مرحلهٔ «rejected» از مرحلهٔ آغاز هیچ راهی نیست."]
 
 
@@ -147,6 +151,32 @@ def test_the_same_action_twice_from_one_stage_is_refused() -> None:
 )
 def test_each_mistake_is_named(changes: dict[str, Any], needle: str) -> None:
     assert any(needle in p for p in problems(**changes)), problems(**changes)
+
+
+def test_a_code_with_a_trailing_newline_is_refused() -> None:
+    found = problems(
+        stages=(Stage("submitted\n", "x"), Stage("approved", "y"), Stage("rejected", "z"))
+    )
+    assert any("submitted" in p and "نامعتبر" in p for p in found)
+
+
+def test_every_stage_and_transition_needs_a_label() -> None:
+    found = problems(
+        stages=(Stage("submitted", " "), Stage("approved", "y"), Stage("rejected", "z")),
+        transitions=(
+            Transition("submitted", "approve", "approved", (Role.OFFICER,)),
+            Transition("submitted", "reject", "rejected", (Role.OFFICER,), label="رد"),
+        ),
+    )
+    assert any("«submitted» عنوانی" in p for p in found)
+    assert any("«approve» عنوانی" in p for p in found)
+
+
+def test_a_final_stage_has_no_target() -> None:
+    found = problems(
+        stages=(Stage("submitted", "x", 10), Stage("approved", "y", 5), Stage("rejected", "z"))
+    )
+    assert found == ["مرحلهٔ پایانی «approved» مهلت ندارد: از آن بیرون رفتنی نیست."]
 
 
 def test_data_round_trips() -> None:

@@ -40,7 +40,13 @@ DEFINITION: dict[str, Any] = {
             "reach": "province",
             "label": "موافقت",
         },
-        {"source": "submitted", "action": "reject", "target": "rejected", "roles": ["officer"]},
+        {
+            "source": "submitted",
+            "action": "reject",
+            "target": "rejected",
+            "roles": ["officer"],
+            "label": "رد",
+        },
     ],
 }
 UNREACHABLE = DEFINITION | {"transitions": DEFINITION["transitions"][:1]}
@@ -65,6 +71,31 @@ def test_versions_follow_one_another_and_keep_what_was_published(
         first.save()
     with pytest.raises(RuntimeError):
         first.delete()
+
+
+def test_an_object_keeps_the_version_it_started_under(national_officer: User) -> None:
+    from django.db import models
+    from django.test.utils import isolate_apps
+
+    from taavon.workflow.models import DefinedWorkflowSubject
+    from taavon.workflow.selectors import current_definition
+
+    first = publish(national_officer)
+    with isolate_apps("taavon.workflow"):
+
+        class SupportCase(DefinedWorkflowSubject):
+            status = models.CharField(max_length=40)
+
+            class Meta:
+                app_label = "workflow"
+
+        case = SupportCase(workflow_definition=current_definition("support_loan"))
+        changed = {**DEFINITION, "stages": [*DEFINITION["stages"]]}
+        changed["stages"][0] = {**changed["stages"][0], "target_days": 3}
+        publish(national_officer, definition=changed)
+        assert current_definition("support_loan").version == 2
+        assert case.workflow().version == first.version == 1
+        assert case.workflow().stage("submitted").target_days == 10  # type: ignore[union-attr]
 
 
 def test_a_broken_definition_is_refused_with_every_problem_and_nothing_saved(

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.db.models import Sum
+from django.db.models import Case, IntegerField, Sum, Value, When
 
-from ..models import LedgerEntry
+from ..models import LedgerEntry, ShareClass
 
 
 @dataclass(frozen=True)
@@ -70,3 +70,15 @@ def member_totals(
 def paid_share(cooperative_id: int) -> Fraction:
     totals = cooperative_totals(cooperative_id)
     return Fraction(totals.paid, totals.subscribed) if totals.subscribed else Fraction(0)
+
+
+def default_share_class(cooperative_id: int) -> ShareClass | None:
+    """The class postings go to when none is named (the founders' capital, an import): code
+    «A» if there is one, else the oldest class."""
+    return (
+        ShareClass.objects.filter(cooperative_id=cooperative_id)
+        .order_by(
+            Case(When(code="A", then=Value(0)), default=Value(1), output_field=IntegerField()), "pk"
+        )
+        .first()
+    )

@@ -111,7 +111,7 @@ def approve(application: FoundingApplication, actor: User, payload: dict[str, An
         cooperative=cooperative,
         note=_("موافقت‌نامهٔ شمارهٔ %(n)s") % {"n": number},
     )
-    locked = lock_for_members(cooperative.pk)
+    locked = lock_for_members(actor, cooperative.pk)
     admit_locked(locked, [(f.person_id, today) for f in founders], is_founder=True)
     share_class_create(
         actor=actor,
@@ -340,13 +340,7 @@ def register(application: FoundingApplication, actor: User, payload: dict[str, A
     registered_on = _date(payload.get("registration_date"), "registration_date")
     if registered_on < assembly.held_on:
         raise fail("registration_date", _("تاریخ ثبت نمی‌تواند پیش از مجمع مؤسس باشد."))
-    legal_id = _legal_id(payload.get("legal_national_id"))
-    if Cooperative.objects.filter(legal_national_id=legal_id).exclude(pk=cooperative.pk).exists():
-        raise fail(
-            "legal_national_id",
-            _("این شناسه ملی پیش‌تر برای تعاونی دیگری ثبت شده است."),
-            code="duplicate",
-        )
+    legal_id = _legal_id(payload.get("legal_national_id"))  # unique: cooperative_register
     members = Membership.objects.filter(cooperative=cooperative, status=MembershipStatus.MEMBER)
     if members.count() < profile.min_members:
         raise fail(

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from taavon.audit.services import audit_record
 from taavon.capital.models import LedgerEntry, ShareClass
 from taavon.capital.postings import Payment, Subscription, pay_locked, subscribe_locked
+from taavon.capital.selectors import default_share_class
 from taavon.core.errors import ApplicationError
 from taavon.core.permissions import AnyUser
 from taavon.founding.events import FoundingEvent
@@ -41,8 +42,8 @@ class CapitalRow:
     paid: int = 0
 
 
-def default_share_class(cooperative_id: int) -> ShareClass:
-    share_class = ShareClass.objects.filter(cooperative_id=cooperative_id).order_by("pk").first()
+def founders_share_class(cooperative_id: int) -> ShareClass:
+    share_class = default_share_class(cooperative_id)
     if share_class is None:
         raise ApplicationError(_("برای این تعاونی نوع سهمی تعریف نشده است."), code="no_share_class")
     return share_class
@@ -103,7 +104,7 @@ def founding_capital_record(
     # The founding step authorised the actor (the applicant or the office); the capital rules
     # are the ledger's own, applied to the cooperative locked here.
     cooperative = lock_cooperative(cooperative_id)
-    share_class = default_share_class(cooperative_id)
+    share_class = founders_share_class(cooperative_id)
     cleaned = _rows(cooperative_id, rows)
     entries: list[LedgerEntry] = []
     subscriptions = [

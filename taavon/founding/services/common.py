@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from taavon.capital.postings import MAX_AMOUNT
 from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
 from taavon.core.permissions import AnyUser, require
 from taavon.founding.models import FoundingApplication
@@ -20,7 +21,6 @@ __all__ = ["ActionForbidden"]
 # Nominal value of one share in the default share class when the officer gives none at approval:
 # one million rials (100,000 tomans), a common nominal value in cooperative statutes.
 DEFAULT_NOMINAL_VALUE = 1_000_000
-MAX_RIALS = 10**15
 
 
 class FieldErrors:
@@ -54,7 +54,7 @@ def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
             _("مقدار باید بزرگ‌تر از صفر باشد.") if minimum == 1 else _("مقدار نمی‌تواند منفی باشد.")
         )
         raise fail(field, message)
-    if value > MAX_RIALS:
+    if value > MAX_AMOUNT:
         raise fail(field, _("مقدار بیش از حد بزرگ است."))
     return value
 

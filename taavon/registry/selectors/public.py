@@ -25,11 +25,9 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Length
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from taavon.core.errors import ApplicationError, NotFoundError
-from taavon.core.permissions import AnyUser, get_visible_or_404
 from taavon.geo.models import County, Province
 from taavon.persian.text import normalize, search_key, to_latin_digits, to_persian_digits
 
@@ -41,7 +39,6 @@ from ..models import (
     Membership,
     MembershipKind,
     MembershipStatus,
-    RuleProfile,
     Sector,
 )
 from ..policies import PUBLIC_STATUSES
@@ -475,65 +472,3 @@ def public_cooperative(cooperative_id: int) -> PublicCooperative:
         activity=values["activity"],
         status_history=history,
     )
-
-
-# --- rule profiles (public rules) ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleFamily:
-    """All versions of the rules for one kind and sector (blank = any)."""
-
-    kind: str
-    sector: str
-    current: RuleProfile | None
-    scheduled: list[RuleProfile]
-    past: list[RuleProfile]
-
-    @property
-    def versions(self) -> list[RuleProfile]:
-        return [*self.scheduled, *([self.current] if self.current else []), *self.past]
-
-
-def rule_profile_get(user: AnyUser, profile_id: int) -> RuleProfile:
-    """One version of a rule profile (they are public); NotFoundError for an unknown id,
-    including one no database integer can hold."""
-    if not 0 < profile_id <= MAX_ID:
-        raise NotFoundError()
-    return get_visible_or_404(user, RuleProfile, pk=profile_id)
-
-
-def _in_force_order(profile: RuleProfile) -> tuple[datetime.date, int]:
-    return profile.effective_from, profile.version
-
-
-def rule_profile_families(on: datetime.date | None = None) -> list[RuleFamily]:
-    """Every family of rule profiles with the version in force on `on` (as `rule_profile_for`
-    picks it: latest effective date, then highest version), newer scheduled ones and older
-    ones. The general profile comes first. One query."""
-    on = on or timezone.localdate()
-    groups: dict[tuple[str, str], list[RuleProfile]] = {}
-    for profile in RuleProfile.objects.all():
-        groups.setdefault((profile.kind, profile.sector), []).append(profile)
-    families = []
-    for (kind, sector), profiles in sorted(
-        groups.items(), key=lambda item: (bool(item[0][0]), bool(item[0][1]), item[0])
-    ):
-        profiles.sort(key=_in_force_order, reverse=True)
-        in_force = [p for p in profiles if p.effective_from <= on]
-        current = in_force[0] if in_force else None
-        families.append(
-            RuleFamily(
-                kind=kind,
-                sector=sector,
-                current=current,
-                scheduled=[p for p in profiles if p.effective_from > on],
-                past=in_force[1:],
-            )
-        )
-    return families
-
-
-def current_rule_profiles(on: datetime.date | None = None) -> list[RuleProfile]:
-    """The version in force of every family (families not yet in force are left out)."""
-    return [f.current for f in rule_profile_families(on) if f.current is not None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from taavon.persian.validators import normalize_national_id
 from taavon.registry.events import RegistryEvent
 
 from ..exits import run_exit_handlers
-from ..locking import lock_cooperative
+from ..locking import check_status, lock_cooperative
 from ..models import Cooperative, CooperativeStatus, Membership, MembershipStatus, Person
 from ..rules import profile_of
 from .people import (
@@ -38,13 +39,13 @@ OPEN_FOR_MEMBERS = {
 }
 
 
-def lock_for_members(cooperative_id: int) -> Cooperative:
-    """The cooperative locked for admissions (its status must admit members)."""
-    return lock_cooperative(
-        cooperative_id,
-        statuses=OPEN_FOR_MEMBERS,
-        closed_message=_("این تعاونی عضو نمی‌پذیرد."),
-    )
+def lock_for_members(actor: AnyUser | None, cooperative_id: int) -> Cooperative:
+    """The cooperative locked for admissions, if the actor may manage it (404 otherwise) and
+    its status admits members."""
+    cooperative = lock_cooperative(cooperative_id)
+    require(actor, "manage", cooperative)
+    check_status(cooperative, OPEN_FOR_MEMBERS, closed_message=_("این تعاونی عضو نمی‌پذیرد."))
+    return cooperative
 
 
 def _already_member(national_ids: set[str]) -> ApplicationError:
@@ -55,13 +56,34 @@ def _already_member(national_ids: set[str]) -> ApplicationError:
     )
 
 
+@dataclass(frozen=True)
+class Admitted:
+    """Who `admit_locked` admitted: the new memberships' ids and register numbers, in the order
+    of the list (model instances only on request: a long list does not need them)."""
+
+    rows: list[dict[str, object]]
+    ids: list[int]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [int(str(row["register_number"])) for row in self.rows]
+
+    def memberships(self) -> list[Membership]:
+        found = []
+        for row, pk in zip(self.rows, self.ids, strict=True):
+            membership = Membership(pk=pk, **row)
+            membership._state.adding = False
+            found.append(membership)
+        return found
+
+
 def admit_locked(
     cooperative: Cooperative,
     people: Sequence[tuple[int, datetime.date]],
     *,
     is_founder: bool = False,
     progress: Progress | None = None,
-) -> list[Membership]:
+) -> Admitted:
     """Admit people (by id, with their join dates) to a cooperative its caller has locked and
     authorised: nobody twice, nobody already a member, within the profile's maximum; numbered on
     from the register's counter. The one writer of memberships (COPY for a long list)."""
@@ -95,21 +117,14 @@ def admit_locked(
         }
         for i, (person_id, joined_on) in enumerate(people)
     ]
-    membership_ids = insert_rows(Membership, rows, progress)
-    memberships = []
-    for row, pk in zip(rows, membership_ids, strict=True):
-        membership = Membership(pk=pk, **row)
-        membership._state.adding = False
-        memberships.append(membership)
-    return memberships
+    return Admitted(rows, insert_rows(Membership, rows, progress))
 
 
 @transaction.atomic
 def membership_admit(
     *, actor: AnyUser | None, cooperative_id: int, person: PersonData, joined_on: datetime.date
 ) -> Membership:
-    cooperative = lock_for_members(cooperative_id)
-    require(actor, "manage", cooperative)
+    cooperative = lock_for_members(actor, cooperative_id)
     # Already in this register (whatever names were typed): say so first; it is the
     # cooperative's own member, so nothing about a stranger is revealed.
     nid = normalize_national_id(person.national_id)
@@ -118,7 +133,7 @@ def membership_admit(
     ).exists():
         raise _already_member({nid})
     record = person_get_or_create(person)
-    (membership,) = admit_locked(cooperative, [(record.pk, joined_on)])
+    (membership,) = admit_locked(cooperative, [(record.pk, joined_on)]).memberships()
     audit_record(
         actor=actor,
         action=RegistryEvent.MEMBER_ADMIT,
@@ -139,8 +154,7 @@ def membership_admit_many(
 ) -> list[Membership]:
     """Admit a list of people at once, all or none: each is cleaned and checked against the
     person stored under their national ID, as `membership_admit` does one at a time."""
-    cooperative = lock_for_members(cooperative_id)
-    require(actor, "manage", cooperative)
+    cooperative = lock_for_members(actor, cooperative_id)
     cleaned = [clean_person(person) for person in people]
     stored = {
         p.national_id: p
@@ -157,7 +171,7 @@ def membership_admit_many(
     ids = people_for_admission(cleaned)
     memberships = admit_locked(
         cooperative, [(ids[p.national_id], joined_on) for p in cleaned], is_founder=is_founder
-    )
+    ).memberships()
     if memberships:
         audit_record(
             actor=actor,

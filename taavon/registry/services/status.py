@@ -39,7 +39,7 @@ def cooperative_status_change(
     """The office moves a registered cooperative to `to_status` (the table says which moves
     exist), with a reason. Anybody but the office over the cooperative is told it is not found."""
     cooperative = lock_cooperative(cooperative_id)
-    require(actor, "view", cooperative)
+    require(actor, "officer:status", cooperative)
     row = next(
         (
             t

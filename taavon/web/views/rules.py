@@ -20,7 +20,10 @@ from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField
 from taavon.persian.text import normalize
 from taavon.registry.models import ActivityKind, RuleProfile, Sector
-from taavon.registry.selectors.public import rule_profile_families, rule_profile_get
+from taavon.registry.selectors.rules import (
+    rule_profile_families,
+    rule_profile_get,
+)
 from taavon.registry.services.rules import EDITABLE_FIELDS, rule_profile_publish
 
 # (field prefix, label): stored as <prefix>_num / <prefix>_den.

@@ -9,7 +9,11 @@ import pytest
 from taavon.accounts.models import User
 from taavon.registry.models import RuleProfile
 from taavon.registry.rules import rule_profile_for
-from taavon.registry.selectors.public import current_rule_profiles, rule_profile_families
+from taavon.registry.selectors.rules import (
+    current_rule_profiles,
+    rule_profile_families,
+    rule_profile_get,
+)
 from taavon.registry.services.rules import rule_profile_publish
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +96,6 @@ def test_a_rule_profile_is_public_and_an_unknown_one_not_found(
 
     from taavon.accounts.models import Role
     from taavon.core.errors import NotFoundError
-    from taavon.registry.selectors.public import rule_profile_get
 
     user = AnonymousUser() if user_kind == "anonymous" else make_user(Role.MEMBER)
     assert rule_profile_get(user, general.pk) == general
