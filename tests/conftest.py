@@ -157,6 +157,21 @@ def coop_manager(make_user: Callable[..., User], coop_dorud: Cooperative) -> Use
     return make_user(Role.COOP_MANAGER, cooperative_id=coop_dorud.pk)
 
 
+@pytest.fixture
+def outsiders(
+    make_user: Callable[..., User], county_officer: User, coop_khorramabad: Cooperative
+) -> dict[str, Any]:
+    """People who may not act on Dorud's cooperatives, by what they are, and nobody at all."""
+    return {
+        "officer of another county": county_officer,
+        "member": make_user(Role.MEMBER),
+        "manager of another cooperative": make_user(
+            Role.COOP_MANAGER, cooperative_id=coop_khorramabad.pk
+        ),
+        "nobody": None,
+    }
+
+
 # --- clients --------------------------------------------------------------------------------
 
 

@@ -172,8 +172,8 @@ def _audit(
             actor=recorded_by,
             action=action,
             obj=obj,
-            summary=(summary or f"{len(group)} entries")
-            + f"; subscribed {subscribed:+}, paid {paid:+} rials",
+            # The amounts are in `changes`, which the audit page shows with the rial sign.
+            summary=summary or f"{len(group)} entries, seq {group[0]['seq']}–{group[-1]['seq']}",
             changes={
                 "entries": len(group),
                 "seq": [group[0]["seq"], group[-1]["seq"]],

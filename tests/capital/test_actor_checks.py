@@ -79,20 +79,6 @@ NAMES = [
 ]
 
 
-@pytest.fixture
-def outsiders(
-    make_user: Callable[..., User], county_officer: User, coop_khorramabad: Any
-) -> dict[str, Any]:
-    return {
-        "officer of another county": county_officer,
-        "member": make_user(Role.MEMBER),
-        "manager of another cooperative": make_user(
-            Role.COOP_MANAGER, cooperative_id=coop_khorramabad.pk
-        ),
-        "nobody": None,
-    }
-
-
 def footprint() -> tuple[int, int, int]:
     return LedgerEntry.objects.count(), ShareClass.objects.count(), AuditEvent.objects.count()
 

@@ -67,20 +67,6 @@ def footprint() -> tuple[int, ...]:
 
 
 @pytest.fixture
-def outsiders(
-    make_user: Callable[..., User], county_officer: User, coop_khorramabad: Cooperative
-) -> dict[str, Any]:
-    return {
-        "officer of another county": county_officer,
-        "member": make_user(Role.MEMBER),
-        "manager of another cooperative": make_user(
-            Role.COOP_MANAGER, cooperative_id=coop_khorramabad.pk
-        ),
-        "nobody": None,
-    }
-
-
-@pytest.fixture
 def calls(
     coop_dorud: Cooperative, founding: Cooperative, member_of: Membership
 ) -> dict[str, Callable[[Any], object]]:
