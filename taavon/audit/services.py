@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db.models import Model
 
+from taavon.core.permissions import user_or_none
+
 from .catalogue import is_catalogued
 from .context import current_origin
 from .models import AuditEvent
@@ -40,7 +42,7 @@ def audit_record(
         raise ValueError(f"audit action {action!r} is not in the catalogue (an events.py)")
     origin = current_origin()
     place = _placement(obj)
-    real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    real_actor = user_or_none(actor)
     return AuditEvent.objects.create(
         actor=real_actor,
         actor_label=(real_actor.get_username() if real_actor else origin.channel)[:150],

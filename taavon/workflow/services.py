@@ -54,9 +54,11 @@ class Handler[T: WorkflowSubject](Protocol):
 
 
 def lock_subject[S: WorkflowSubject](subject: QuerySet[S], pk: object) -> S:
-    """The object's row, locked until the transaction ends; joined rows are not locked."""
+    """The object's row, locked until the transaction ends; joined rows are not locked. FOR NO
+    KEY UPDATE, like `registry.locking.lock_cooperative`: a transition never changes a key, and
+    other transactions may still insert rows that refer to the object meanwhile."""
     try:
-        return subject.select_for_update(of=("self",)).get(pk=pk)
+        return subject.select_for_update(of=("self",), no_key=True).get(pk=pk)
     except (subject.model.DoesNotExist, ValueError, TypeError):
         raise NotFoundError() from None
 

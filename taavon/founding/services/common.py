@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from taavon.capital.postings import MAX_AMOUNT
-from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
+from taavon.core.errors import ApplicationError, ConflictError
 from taavon.core.permissions import AnyUser, require
 from taavon.founding.models import FoundingApplication
 from taavon.founding.workflow import STEPS
 from taavon.notifications.models import Channel
 from taavon.notifications.services import notification_send
 from taavon.persian import numbers
-from taavon.workflow.services import ActionForbidden
+from taavon.workflow.services import ActionForbidden, lock_subject
 
 __all__ = ["ActionForbidden"]
 
@@ -59,16 +60,16 @@ def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
     return value
 
 
+def applications() -> QuerySet[FoundingApplication]:
+    """Applications with what their services read (county, profile, applicant, cooperative)."""
+    return FoundingApplication.objects.select_related(
+        "county__province", "rule_profile", "applicant", "cooperative"
+    )
+
+
 def lock_application(application_id: int) -> FoundingApplication:
-    """The application row, locked until the transaction ends (county and profile joined)."""
-    try:
-        return (
-            FoundingApplication.objects.select_for_update(of=("self",))
-            .select_related("county__province", "rule_profile", "applicant", "cooperative")
-            .get(pk=application_id)
-        )
-    except (FoundingApplication.DoesNotExist, ValueError, TypeError):
-        raise NotFoundError() from None
+    """The application row, locked until the transaction ends (the engine's one way to lock)."""
+    return lock_subject(applications(), application_id)
 
 
 STEP_REFUSALS = {

@@ -22,6 +22,7 @@ from taavon.founding.events import TRANSITION_EVENTS
 from taavon.founding.models import FoundingApplication
 from taavon.founding.services import actions
 from taavon.founding.services.common import (
+    applications,
     fail,
     notify_applicant,
 )
@@ -175,9 +176,7 @@ def application_transition(
     """Take `action` on the application (see founding/workflow.py for what is allowed)."""
     return workflow_transition(
         actor=actor,
-        subject=FoundingApplication.objects.select_related(
-            "county__province", "rule_profile", "applicant", "cooperative"
-        ),
+        subject=applications(),
         pk=application_id,
         action=action,
         payload=payload,

@@ -79,7 +79,6 @@ def cooperative_register(
 ) -> Cooperative:
     """Record the registry's number, date and the legal national ID, and make the cooperative
     active. The caller has checked the founding rules (assembly, members, paid-in capital)."""
-    cooperative = lock_cooperative(cooperative_id)
     legal_id = normalize_legal_national_id(legal_national_id)
 
     def register(subject: Cooperative, _actor: object, _row: object, _payload: object) -> str:
@@ -110,7 +109,7 @@ def cooperative_register(
     return workflow_transition(
         actor=actor,
         subject=_subject(),
-        pk=cooperative.pk,
+        pk=cooperative_id,
         action="register",
         handler=register,
         audit_action=RegistryEvent.COOPERATIVE_REGISTER,
