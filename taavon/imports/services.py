@@ -113,20 +113,21 @@ def member_import_request_commit(*, actor: AnyUser | None, import_id: int) -> Me
     """checked → committing, exactly once however many times the button is pressed."""
     with transaction.atomic():
         found = MemberImport.objects.select_related("cooperative__county").filter(pk=import_id)
-        target = found.first()
-        if target is None:
+        member_import = found.first()
+        if member_import is None:
             raise NotFoundError()
-        require(actor, "manage", target.cooperative)
+        require(actor, "manage", member_import.cooperative)
         claimed = MemberImport.objects.filter(pk=import_id, status=ImportStatus.CHECKED).update(
             status=ImportStatus.COMMITTING, processed_rows=0
         )
-        member_import = MemberImport.objects.select_related("cooperative").get(pk=import_id)
         if not claimed:
+            member_import.refresh_from_db(fields=["status"])
             raise ConflictError(
                 _("این فایل آمادهٔ ثبت نیست (وضعیت: %(s)s).")
                 % {"s": member_import.get_status_display()},
                 code="import_not_ready",
             )
+        member_import.status, member_import.processed_rows = ImportStatus.COMMITTING, 0
         audit_record(
             actor=actor,
             action=ImportsEvent.COMMIT,
