@@ -11,6 +11,7 @@ from django.utils import timezone
 from taavon.accounts.models import User
 from taavon.core.pdf import render_pdf
 from taavon.demo import synthetic
+from taavon.demo.registry import synthetic_people
 from taavon.founding.models import FoundingApplication
 from taavon.founding.services import (
     CapitalRow,
@@ -19,7 +20,6 @@ from taavon.founding.services import (
     founding_capital_record,
 )
 from taavon.geo.models import County
-from taavon.registry.services.people import PersonData
 
 # (proposed names, county slug, kind, sector, final step)
 APPLICATIONS: list[tuple[list[str], str, str, str, str]] = [
@@ -55,23 +55,6 @@ APPLICATIONS: list[tuple[list[str], str, str, str, str]] = [
 def _plan(title: str) -> SimpleUploadedFile:
     pdf = render_pdf("pdf/demo_plan.html", {"title": title})
     return SimpleUploadedFile("feasibility-plan.pdf", pdf, content_type="application/pdf")
-
-
-def _founders(rng: random.Random) -> list[PersonData]:
-    people = []
-    for _ in range(7):
-        first, last, gender = synthetic.person_name(rng)
-        people.append(
-            PersonData(
-                national_id=synthetic.national_id(rng),
-                first_name=first,
-                last_name=last,
-                gender=gender,
-                mobile=synthetic.mobile(rng),
-                father_name=rng.choice(synthetic.FIRST_NAMES[:12]),
-            )
-        )
-    return people
 
 
 STEPS = ["draft", "submitted", "approved", "assembly_held", "registered"]
@@ -145,7 +128,7 @@ def seed_founding(*, founder: User, officers: dict[str, User], seed: int = 1404)
             activity=f"{names[0]}: تولید، فرآوری و فروش",
             address=f"{counties[slug].name_fa}",
             feasibility_plan=_plan(names[0]),
-            founders=_founders(rng),
+            founders=synthetic_people(rng, 7),
         )
         _advance(app, target, founder, officers[slug], rng)
     return len(APPLICATIONS)

@@ -75,7 +75,8 @@ DEMO_COOPERATIVES: list[tuple[str, str, str, str, str]] = [
 NOMINAL = 1_000_000  # rials per share
 
 
-def _people(rng: random.Random, count: int) -> list[PersonData]:
+def synthetic_people(rng: random.Random, count: int) -> list[PersonData]:
+    """`count` people with valid, distinct national IDs (fewer on a collision, which is rare)."""
     people = []
     for _ in range(count):
         first, last, gender = synthetic.person_name(rng)
@@ -143,7 +144,7 @@ def _one(
         size = max(profile.min_members, rng.randint(12, 140))
         if profile.max_members:
             size = min(size, profile.max_members)
-        people = _people(rng, size)
+        people = synthetic_people(rng, size)
         members = [
             *membership_admit_many(
                 actor=SYSTEM,
