@@ -9,6 +9,7 @@ Full-page screenshots go to artifacts/screenshots/<name>.png (gitignored) for a 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+LATIN_DIGIT = re.compile(r"[0-9]")
 
 
 def _keep_django_connections[T](switch: Callable[[], T]) -> T:
@@ -95,6 +97,24 @@ class BrowserSession:
         response = self.page.goto(self.base_url + path, wait_until="networkidle")
         assert response is not None, path
         return response
+
+    def login(self, identifier: str, password: str) -> None:
+        """Sign in through the login form and wait for the page it leads to."""
+        self.goto("/login/")
+        self.page.fill("input[name=identifier]", identifier)
+        self.page.fill("input[name=password]", password)
+        with self.page.expect_navigation():
+            self.page.click("form button[type=submit]")
+        self.page.wait_for_load_state("networkidle")
+
+    def assert_fits(self) -> None:
+        """No sideways scrolling: the page is no wider than the window."""
+        overflow = self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"page is {overflow}px wider than the screen"
+
+    def assert_no_latin_digits(self, selector: str = "main") -> None:
+        text = self.page.inner_text(selector)
+        assert not LATIN_DIGIT.findall(text), f"Latin digits in the Persian UI: {text[:600]}"
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)

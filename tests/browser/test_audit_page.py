@@ -23,29 +23,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-LATIN_DIGIT = re.compile(r"[0-9]")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def _no_latin_digits(session: BrowserSession) -> None:
-    text = session.page.inner_text("main")
-    assert not LATIN_DIGIT.findall(text), f"Latin digits in the Persian UI: {text[:600]}"
-
-
-def _fits(session: BrowserSession) -> None:
-    overflow = session.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"page is {overflow}px wider than the screen"
-
-
-def _login(session: BrowserSession, username: str, password: str) -> None:
-    page = session.page
-    session.goto("/login/")
-    page.fill("input[name=identifier]", username)
-    page.fill("input[name=password]", password)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def _filter(session: BrowserSession) -> None:
@@ -75,15 +54,15 @@ def test_the_audit_log_in_persian_and_english_on_desktop_and_phone(
     RoleFactory(user=officer, role=Role.NATIONAL_OFFICER)
     page = browser_session.page
 
-    _login(browser_session, officer.username, "not-the-password")  # audited with the name tried
-    _login(browser_session, officer.username, PASSWORD)
+    browser_session.login(officer.username, "not-the-password")  # audited with the name tried
+    browser_session.login(officer.username, PASSWORD)
     browser_session.goto("/audit/")
     rows = page.locator("#audit-rows")
     assert "ورود ناموفق" in rows.inner_text()
     assert "پرداخت سرمایه" in rows.inner_text() and "capital.pay" in rows.inner_text()
     assert "۲٬۵۰۰٬۰۰۰ ﷼" in rows.inner_text()
-    _no_latin_digits(browser_session)
-    _fits(browser_session)
+    browser_session.assert_no_latin_digits()
+    browser_session.assert_fits()
     browser_session.screenshot("audit-fa")
 
     # The list of actions, grouped by context; htmx replaces only the rows.
@@ -93,7 +72,7 @@ def test_the_audit_log_in_persian_and_english_on_desktop_and_phone(
     labels = page.locator("#audit-rows .audit-action").all_inner_texts()
     assert labels and set(labels) == {"تعهد سهام"}
     assert "۴۰٬۰۰۰٬۰۰۰ ﷼" in rows.inner_text()
-    _no_latin_digits(browser_session)
+    browser_session.assert_no_latin_digits()
     browser_session.screenshot("audit-action-fa")
 
     # By cooperative name, typed with an Arabic yeh and other spacing.
@@ -109,12 +88,12 @@ def test_the_audit_log_in_persian_and_english_on_desktop_and_phone(
     _filter(browser_session)
     labels = page.locator("#audit-rows .audit-action").all_inner_texts()
     assert labels == ["ارسال درخواست برای بررسی", "ایجاد درخواست تأسیس"]
-    _no_latin_digits(browser_session)
+    browser_session.assert_no_latin_digits()
 
     page.set_viewport_size(PHONE)
     browser_session.goto("/audit/")
-    _fits(browser_session)
-    _no_latin_digits(browser_session)
+    browser_session.assert_fits()
+    browser_session.assert_no_latin_digits()
     browser_session.screenshot("audit-mobile-fa")
 
     page.set_viewport_size(DESKTOP)
@@ -124,11 +103,11 @@ def test_the_audit_log_in_persian_and_english_on_desktop_and_phone(
     assert "Capital payment" in rows.inner_text()
     assert "2,500,000 rials" in rows.inner_text()
     assert "Failed sign-in" in rows.inner_text()
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("audit-en")
     page.set_viewport_size(PHONE)
     browser_session.goto("/audit/")
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("audit-mobile-en")
     assert browser_session.external_requests == []
     assert [r for r in browser_session.failed_responses if "/login/" not in r] == []

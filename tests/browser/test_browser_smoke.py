@@ -46,12 +46,7 @@ def assert_offline_and_clean(session: BrowserSession) -> None:
 
 
 def login(session: BrowserSession, identifier: str, password: str = DEMO_PASSWORD) -> None:
-    session.goto("/login/")
-    session.page.fill("input[name=identifier]", identifier)
-    session.page.fill("input[name=password]", password)
-    with session.page.expect_navigation():
-        session.page.click("form button[type=submit]")
-    session.page.wait_for_load_state("networkidle")
+    session.login(identifier, password)
 
 
 @pytest.mark.parametrize(("name", "path"), [("home", "/"), ("login", "/login/")])
@@ -132,8 +127,7 @@ def test_home_fits_a_phone_screen_without_sideways_scrolling(
 
     browser_session.goto("/")
 
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"page is {overflow}px wider than the screen"
+    browser_session.assert_fits()
     assert html_attrs(browser_session) == ("rtl", "fa")
     browser_session.screenshot("home-mobile-fa")
     assert_offline_and_clean(browser_session)

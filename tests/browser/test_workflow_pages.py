@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from taavon.accounts.models import Role
 from taavon.geo.models import County
+from taavon.web.views.workflows import EXAMPLE
 from taavon.workflow.models import WorkflowDefinition
 from tests.factories import PASSWORD, RoleFactory, StaffUserFactory
 from tests.founding.helpers import act, create_application
@@ -26,59 +26,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-LATIN_DIGIT = re.compile(r"[0-9]")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-DEFINITION = {
-    "initial": "submitted",
-    "stages": [
-        {
-            "code": "submitted",
-            "label": {"fa": "در انتظار بررسی", "en": "Awaiting review"},
-            "target_days": 10,
-        },
-        {"code": "approved", "label": {"fa": "موافقت شد", "en": "Approved"}},
-        {"code": "rejected", "label": {"fa": "رد شد", "en": "Rejected"}},
-    ],
-    "transitions": [
-        {
-            "source": "submitted",
-            "action": "approve",
-            "target": "approved",
-            "roles": ["officer"],
-            "reach": "province",
-            "label": {"fa": "موافقت", "en": "Approve"},
-        },
-        {
-            "source": "submitted",
-            "action": "reject",
-            "target": "rejected",
-            "roles": ["officer"],
-            "label": {"fa": "رد", "en": "Reject"},
-        },
-    ],
-}
-
-
-def _persian_only(session: BrowserSession) -> None:
-    text = session.page.inner_text("main")
-    # Codes of stages and workflows are shown as code (Latin letters, no digits).
-    assert not LATIN_DIGIT.findall(text), f"Latin digits in the Persian UI: {text[:600]}"
-
-
-def _fits(session: BrowserSession) -> None:
-    overflow = session.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"page is {overflow}px wider than the screen"
-
-
-def _login(session: BrowserSession, username: str) -> None:
-    page = session.page
-    session.goto("/login/")
-    page.fill("input[name=identifier]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_workflows_and_the_work_queue(
@@ -97,7 +46,7 @@ def test_workflows_and_the_work_queue(
     page = browser_session.page
 
     # The county officer: the dashboard says one application is overdue; the queue shows it.
-    _login(browser_session, officer.username)
+    browser_session.login(officer.username, PASSWORD)
     browser_session.goto("/dashboard/")
     card = page.locator("#work-queue")
     assert "۱ درخواست از مهلت مرحلهٔ خود گذشته است" in card.inner_text()
@@ -106,11 +55,11 @@ def test_workflows_and_the_work_queue(
     page.wait_for_load_state("networkidle")
     rows = page.locator("#founding-rows tbody tr")
     assert rows.count() == 1 and "۵ روز دیرتر از مهلت" in rows.first.inner_text()
-    _persian_only(browser_session)
+    browser_session.assert_no_latin_digits()
     browser_session.screenshot("workqueue-fa")
     page.set_viewport_size(PHONE)
     browser_session.goto("/founding/?tab=queue&overdue=on")
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("workqueue-mobile-fa")
     page.set_viewport_size(DESKTOP)
     browser_session.goto(f"/founding/{application.pk}/")
@@ -121,28 +70,28 @@ def test_workflows_and_the_work_queue(
     stages = page.locator("#stages").inner_text()
     assert "در انتظار بررسی" in stages and "مهلت ۷ روز" in stages
     assert "موافقت و صدور موافقت‌نامه" in page.locator("#transitions").inner_text()
-    _persian_only(browser_session)
+    browser_session.assert_no_latin_digits()
     browser_session.screenshot("workflow-founding-fa")
     page.set_viewport_size(PHONE)
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("workflow-founding-mobile-fa")
     page.set_viewport_size(DESKTOP)
     page.evaluate("document.querySelector('form[action$=\"/logout/\"]').submit()")
     page.wait_for_load_state("networkidle")
 
     # The national office publishes its own workflow; a broken one is refused, nothing saved.
-    _login(browser_session, national.username)
+    browser_session.login(national.username, PASSWORD)
     browser_session.goto("/workflows/new/")
     page.fill("input[name=code]", "support_loan")
     page.fill("input[name=name]", "تسهیلات اشتغال")
-    broken = DEFINITION | {"transitions": DEFINITION["transitions"][:1]}
+    broken = EXAMPLE | {"transitions": EXAMPLE["transitions"][:1]}
     page.fill("textarea[name=definition]", json.dumps(broken, ensure_ascii=False))
     with page.expect_navigation():
         page.click("form button.btn-success")
     assert "هیچ راهی نیست" in page.locator("#definition-problems").inner_text()
     assert not WorkflowDefinition.objects.exists()
     browser_session.screenshot("workflow-publish-refused-fa")
-    page.fill("textarea[name=definition]", json.dumps(DEFINITION, ensure_ascii=False))
+    page.fill("textarea[name=definition]", json.dumps(EXAMPLE, ensure_ascii=False))
     with page.expect_navigation():
         page.click("form button.btn-success")
     page.wait_for_load_state("networkidle")
@@ -155,11 +104,11 @@ def test_workflows_and_the_work_queue(
     page.wait_for_load_state("networkidle")
     assert "Awaiting review" in page.locator("#stages").inner_text()
     assert "target 10 days" in page.locator("#stages").inner_text()
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("workflow-en")
     page.set_viewport_size(PHONE)
     browser_session.goto("/workflows/")
-    _fits(browser_session)
+    browser_session.assert_fits()
     browser_session.screenshot("workflows-mobile-en")
     assert browser_session.external_requests == []
     assert browser_session.failed_responses == [
