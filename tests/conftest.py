@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 from django.utils import translation
 
@@ -170,6 +171,13 @@ def outsiders(
         ),
         "nobody": None,
     }
+
+
+@pytest.fixture
+def outside_readers(outsiders: dict[str, Any]) -> dict[str, Any]:
+    """The same outsiders as readers of a selector, where nobody is the anonymous visitor."""
+    readers = {who: user for who, user in outsiders.items() if user is not None}
+    return readers | {"anonymous": AnonymousUser()}
 
 
 # --- clients --------------------------------------------------------------------------------

@@ -33,35 +33,18 @@ from .conftest import LedgerCoop
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def manager(ledger: LedgerCoop, make_user: Callable[..., User]) -> User:
-    return make_user(Role.COOP_MANAGER, cooperative_id=ledger.coop.pk)
-
-
-@pytest.fixture
-def outsiders(
-    make_user: Callable[..., User], khorramabad: County, coop_khorramabad: Cooperative
-) -> dict[str, AnyUser]:
-    return {
-        "officer of another county": make_user(Role.COUNTY_OFFICER, county=khorramabad),
-        "manager of another cooperative": make_user(
-            Role.COOP_MANAGER, cooperative_id=coop_khorramabad.pk
-        ),
-        "member": make_user(Role.MEMBER),
-        "anonymous": AnonymousUser(),
-    }
-
-
 def _exit(member: Membership) -> None:
     membership_exit(actor=SYSTEM, membership_id=member.pk, status="resigned", exit_date=DAY)
 
 
-def test_member_list_filters_by_status_in_register_order(ledger: LedgerCoop, manager: User) -> None:
+def test_member_list_filters_by_status_in_register_order(
+    ledger: LedgerCoop, coop_manager: User
+) -> None:
     first, second, *rest = ledger.members
     _exit(second)
 
     def numbers(status: MemberStatusFilter, q: str = "") -> list[int]:
-        found = member_list(user=manager, cooperative=ledger.coop, q=q, status=status)
+        found = member_list(user=coop_manager, cooperative=ledger.coop, q=q, status=status)
         return [m.register_number for m in found]
 
     assert numbers("member") == [1, 3, 4, 5]
@@ -72,20 +55,23 @@ def test_member_list_filters_by_status_in_register_order(ledger: LedgerCoop, man
 
 
 def test_member_list_is_empty_for_outsiders(
-    ledger: LedgerCoop, outsiders: dict[str, AnyUser]
+    ledger: LedgerCoop, outside_readers: dict[str, AnyUser]
 ) -> None:
-    for who, user in outsiders.items():
+    for who, user in outside_readers.items():
         assert list(member_list(user=user, cooperative=ledger.coop, status="all")) == [], who
 
 
 def test_member_get_answers_not_found_for_outsiders_and_other_registers(
-    ledger: LedgerCoop, manager: User, outsiders: dict[str, AnyUser], coop_khorramabad: Cooperative
+    ledger: LedgerCoop,
+    coop_manager: User,
+    outside_readers: dict[str, AnyUser],
+    coop_khorramabad: Cooperative,
 ) -> None:
     member = ledger.members[0]
-    assert member_get(manager, ledger.coop, member.pk) == member
+    assert member_get(coop_manager, ledger.coop, member.pk) == member
     assert member_get(SYSTEM, ledger.coop, member.pk) == member
     (stranger,) = admit(coop_khorramabad, 1, start=500)
-    for who, user in {**outsiders, "manager": manager}.items():
+    for who, user in {**outside_readers, "manager": coop_manager}.items():
         for pk in (stranger.pk, 999_999, "x"):
             with pytest.raises(NotFoundError):
                 member_get(user, ledger.coop, pk)
@@ -94,30 +80,30 @@ def test_member_get_answers_not_found_for_outsiders_and_other_registers(
                 member_get(user, ledger.coop, member.pk)
 
 
-def test_member_by_number_current_only_when_asked(ledger: LedgerCoop, manager: User) -> None:
+def test_member_by_number_current_only_when_asked(ledger: LedgerCoop, coop_manager: User) -> None:
     second = ledger.members[1]
     _exit(second)
 
-    found = member_by_number(manager, ledger.coop, 2)
+    found = member_by_number(coop_manager, ledger.coop, 2)
     assert found == second
     assert found is not None and found.person.national_id == second.person.national_id
-    assert member_by_number(manager, ledger.coop, 2, current=True) is None
-    assert member_by_number(manager, ledger.coop, 99) is None
+    assert member_by_number(coop_manager, ledger.coop, 2, current=True) is None
+    assert member_by_number(coop_manager, ledger.coop, 99) is None
 
 
 def test_member_by_number_finds_nothing_for_outsiders(
-    ledger: LedgerCoop, outsiders: dict[str, AnyUser]
+    ledger: LedgerCoop, outside_readers: dict[str, AnyUser]
 ) -> None:
-    for who, user in outsiders.items():
+    for who, user in outside_readers.items():
         assert member_by_number(user, ledger.coop, 1) is None, who
 
 
 def test_register_size_counts_ended_memberships_for_managers_only(
-    ledger: LedgerCoop, manager: User, outsiders: dict[str, AnyUser]
+    ledger: LedgerCoop, coop_manager: User, outside_readers: dict[str, AnyUser]
 ) -> None:
     _exit(ledger.members[0])
-    assert register_size(manager, ledger.coop) == 5
-    for who, user in outsiders.items():
+    assert register_size(coop_manager, ledger.coop) == 5
+    for who, user in outside_readers.items():
         assert register_size(user, ledger.coop) == 0, who
 
 
@@ -130,12 +116,12 @@ def test_county_choices_are_those_holding_a_managed_cooperative(
     coop_khorramabad: Cooperative,
 ) -> None:
     provincial = make_user(Role.PROVINCIAL_OFFICER, province=lorestan)
-    manager = make_user(Role.COOP_MANAGER, cooperative_id=coop_dorud.pk)
+    coop_manager = make_user(Role.COOP_MANAGER, cooperative_id=coop_dorud.pk)
 
     assert managed_county_choices(provincial) == sorted(
         [(dorud.pk, dorud.name_fa), (khorramabad.pk, khorramabad.name_fa)], key=lambda c: c[1]
     )
-    assert managed_county_choices(manager) == [(dorud.pk, dorud.name_fa)]
+    assert managed_county_choices(coop_manager) == [(dorud.pk, dorud.name_fa)]
     assert managed_county_choices(make_user(Role.MEMBER)) == []
     assert managed_county_choices(AnonymousUser()) == []
 
@@ -148,12 +134,12 @@ def test_the_dashboard_sample_is_the_scope_by_name_with_its_count(
         CooperativeFactory(name=name, county=dorud)
     elsewhere = CooperativeFactory(name="تعاونی د", county=khorramabad)
     officer = make_user(Role.COUNTY_OFFICER, county=dorud)
-    manager = make_user(Role.COOP_MANAGER, cooperative_id=elsewhere.pk)
+    coop_manager = make_user(Role.COOP_MANAGER, cooperative_id=elsewhere.pk)
 
     sample = managed_cooperative_sample(officer, shown=2)
     assert [c.name for c in sample.cooperatives] == sorted(names)[:2]
     assert sample.count == 3
-    assert managed_cooperative_sample(manager).cooperatives == [elsewhere]
+    assert managed_cooperative_sample(coop_manager).cooperatives == [elsewhere]
     # Public cooperatives are everybody's to view, not a member's to manage.
     nobody = managed_cooperative_sample(make_user(Role.MEMBER))
     assert (nobody.cooperatives, nobody.count) == ([], 0)
