@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import translation
 
@@ -178,6 +180,18 @@ def outside_readers(outsiders: dict[str, Any]) -> dict[str, Any]:
     """The same outsiders as readers of a selector, where nobody is the anonymous visitor."""
     readers = {who: user for who, user in outsiders.items() if user is not None}
     return readers | {"anonymous": AnonymousUser()}
+
+
+@pytest.fixture
+def keep_test_connection() -> Iterator[None]:
+    """For calls straight into the WSGI app (schemathesis): Django closes the database
+    connection at the end of every request, which inside the test's transaction would lose it
+    on PostgreSQL; Django's own test client skips that, and so does this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 # --- clients --------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from taavon.accounts.models import Role
 from taavon.wsgi import application
-from tests.api.test_schemathesis import keep_test_connection  # noqa: F401 (fixture)
 
 from .conftest import LedgerCoop
 
