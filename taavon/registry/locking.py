@@ -14,11 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from taavon.core.errors import ApplicationError, NotFoundError
+from taavon.core.errors import ApplicationError
+from taavon.workflow.services import lock_subject
 
 from .models import Cooperative
+
+
+def cooperatives() -> QuerySet[Cooperative]:
+    """Cooperatives with what their writers read: the county and province (who may act), the
+    rule profile (what they may do)."""
+    return Cooperative.objects.select_related("county__province", "rule_profile")
 
 
 def lock_cooperative(
@@ -32,14 +40,7 @@ def lock_cooperative(
     locked). With `statuses`, a cooperative in any other status is refused with a Persian error
     (callers that authorise an actor pass no statuses and check them after `require`, so a
     stranger learns nothing about the cooperative's status)."""
-    try:
-        cooperative = (
-            Cooperative.objects.select_for_update(of=("self",), no_key=True)
-            .select_related("county__province", "rule_profile")
-            .get(pk=cooperative_id)
-        )
-    except (Cooperative.DoesNotExist, ValueError, TypeError):
-        raise NotFoundError() from None
+    cooperative = lock_subject(cooperatives(), cooperative_id)
     if statuses is not None:
         check_status(cooperative, statuses, closed_message=closed_message, closed_code=closed_code)
     return cooperative

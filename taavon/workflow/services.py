@@ -55,8 +55,9 @@ class Handler[T: WorkflowSubject](Protocol):
 
 def lock_subject[S: WorkflowSubject](subject: QuerySet[S], pk: object) -> S:
     """The object's row, locked until the transaction ends; joined rows are not locked. FOR NO
-    KEY UPDATE, like `registry.locking.lock_cooperative`: a transition never changes a key, and
-    other transactions may still insert rows that refer to the object meanwhile."""
+    KEY UPDATE (`registry.locking.lock_cooperative` takes its lock here too): a transition
+    never changes a key, and other transactions may still insert rows that refer to the object
+    meanwhile."""
     try:
         return subject.select_for_update(of=("self",), no_key=True).get(pk=pk)
     except (subject.model.DoesNotExist, ValueError, TypeError):
@@ -103,7 +104,29 @@ def workflow_transition[S: WorkflowSubject](
 ) -> S:
     """Take `action` on the object `pk` of `subject` (a queryset: it may join what the handler
     reads). Without a handler, the history note is `payload["note"]`."""
-    obj = lock_subject(subject, pk)
+    return transition_locked(
+        lock_subject(subject, pk),
+        actor=actor,
+        action=action,
+        payload=payload,
+        handler=handler,
+        audit_action=audit_action,
+        notify=notify,
+    )
+
+
+def transition_locked[S: WorkflowSubject](
+    obj: S,
+    *,
+    actor: AnyUser | None,
+    action: str,
+    payload: Mapping[str, Any] | None = None,
+    handler: Handler[S] | None = None,
+    audit_action: str | None = None,
+    notify: Callable[[S, Transition, str], None] | None = None,
+) -> S:
+    """`workflow_transition` on an object the caller has already locked (`lock_subject`, or a
+    context's own lock of the same row) in the current transaction."""
     row = check_transition(actor, obj, action)
     payload = payload or {}
     if handler is not None:

@@ -41,7 +41,7 @@ from taavon.registry.models import (
     MembershipStatus,
 )
 from taavon.registry.services.members import admit_locked, lock_for_members
-from taavon.registry.services.status import cooperative_opened, cooperative_register
+from taavon.registry.services.status import cooperative_opened, register_locked
 
 # --- approve --------------------------------------------------------------------------------
 
@@ -340,7 +340,7 @@ def register(application: FoundingApplication, actor: User, payload: dict[str, A
     registered_on = _date(payload.get("registration_date"), "registration_date")
     if registered_on < assembly.held_on:
         raise fail("registration_date", _("تاریخ ثبت نمی‌تواند پیش از مجمع مؤسس باشد."))
-    legal_id = _legal_id(payload.get("legal_national_id"))  # unique: cooperative_register
+    legal_id = _legal_id(payload.get("legal_national_id"))  # unique: register_locked
     members = Membership.objects.filter(cooperative=cooperative, status=MembershipStatus.MEMBER)
     if members.count() < profile.min_members:
         raise fail(
@@ -349,9 +349,9 @@ def register(application: FoundingApplication, actor: User, payload: dict[str, A
             code="below_min_members",
         )
     _check_capital(cooperative, profile)
-    application.cooperative = cooperative_register(
+    application.cooperative = register_locked(
+        cooperative,
         actor=actor,
-        cooperative_id=cooperative.pk,
         registration_number=number,
         registration_date=registered_on,
         legal_national_id=legal_id,

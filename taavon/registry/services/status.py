@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import AnyUser, require
 from taavon.persian.text import normalize
 from taavon.persian.validators import normalize_legal_national_id
-from taavon.workflow.services import ActionForbidden, workflow_enter, workflow_transition
+from taavon.workflow.services import ActionForbidden, transition_locked, workflow_enter
 
 from ..events import RegistryEvent
 from ..locking import lock_cooperative
@@ -26,10 +25,6 @@ from ..workflow import COOPERATIVE_STATUS, OFFICE_ACTIONS
 def cooperative_opened(*, actor: AnyUser | None, cooperative: Cooperative, note: str) -> None:
     """The first history row of a cooperative just created in its founding stage."""
     workflow_enter(actor=actor, subject=cooperative, note=note)
-
-
-def _subject() -> QuerySet[Cooperative]:
-    return Cooperative.objects.select_related("county__province", "rule_profile")
 
 
 @transaction.atomic
@@ -56,10 +51,9 @@ def cooperative_status_change(
             _("دلیل تغییر وضعیت لازم است."), code="invalid", fields={"reason": []}
         )
     try:
-        return workflow_transition(
+        return transition_locked(
+            cooperative,
             actor=actor,
-            subject=_subject(),
-            pk=cooperative.pk,
             action=row.action,
             payload={"note": reason},
             audit_action=RegistryEvent.COOPERATIVE_STATUS,
@@ -79,41 +73,54 @@ def cooperative_register(
 ) -> Cooperative:
     """Record the registry's number, date and the legal national ID, and make the cooperative
     active. The caller has checked the founding rules (assembly, members, paid-in capital)."""
+    return register_locked(
+        lock_cooperative(cooperative_id),
+        actor=actor,
+        registration_number=registration_number,
+        registration_date=registration_date,
+        legal_national_id=legal_national_id,
+    )
+
+
+def register_locked(
+    cooperative: Cooperative,
+    *,
+    actor: AnyUser | None,
+    registration_number: str,
+    registration_date: datetime.date,
+    legal_national_id: str,
+) -> Cooperative:
+    """`cooperative_register` on a cooperative the caller holds locked (`lock_cooperative`)."""
     legal_id = normalize_legal_national_id(legal_national_id)
+    duplicate = ApplicationError(
+        _("این شناسه ملی پیش‌تر برای تعاونی دیگری ثبت شده است."),
+        code="duplicate",
+        fields={"legal_national_id": []},
+    )
+    others = Cooperative.objects.filter(legal_national_id=legal_id).exclude(pk=cooperative.pk)
 
     def register(subject: Cooperative, _actor: object, _row: object, _payload: object) -> str:
-        duplicate = ApplicationError(
-            _("این شناسه ملی پیش‌تر برای تعاونی دیگری ثبت شده است."),
-            code="duplicate",
-            fields={"legal_national_id": []},
-        )
-        if Cooperative.objects.filter(legal_national_id=legal_id).exclude(pk=subject.pk).exists():
+        if others.exists():
             raise duplicate
         subject.registration_number = registration_number
         subject.registration_date = registration_date
         subject.legal_national_id = legal_id
-        try:
-            with transaction.atomic():
-                subject.save(
-                    update_fields=[
-                        "registration_number",
-                        "registration_date",
-                        "legal_national_id",
-                        "updated_at",
-                    ]
-                )
-        except IntegrityError:
-            raise duplicate from None
         return _("ثبت به شمارهٔ %(n)s") % {"n": registration_number}
 
-    return workflow_transition(
-        actor=actor,
-        subject=_subject(),
-        pk=cooperative_id,
-        action="register",
-        handler=register,
-        audit_action=RegistryEvent.COOPERATIVE_REGISTER,
-    )
+    try:
+        with transaction.atomic():
+            return transition_locked(
+                cooperative,
+                actor=actor,
+                action="register",
+                handler=register,
+                audit_action=RegistryEvent.COOPERATIVE_REGISTER,
+            )
+    except IntegrityError:
+        # Another registration took the same legal ID between the check and the save.
+        if others.exists():
+            raise duplicate from None
+        raise
 
 
 __all__ = [
@@ -121,4 +128,5 @@ __all__ = [
     "cooperative_opened",
     "cooperative_register",
     "cooperative_status_change",
+    "register_locked",
 ]
