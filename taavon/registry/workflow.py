@@ -60,3 +60,8 @@ COOPERATIVE_STATUS = register_workflow(
         ),
     )
 )
+
+
+def office_transitions(status: str) -> list[Transition]:
+    """The moves the office may make from `status` from the status page."""
+    return [t for t in COOPERATIVE_STATUS.transitions_from(status) if t.action in OFFICE_ACTIONS]

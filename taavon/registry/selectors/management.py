@@ -27,7 +27,7 @@ from ..models import (
     MembershipStatus,
 )
 from ..policies import managed_cooperatives
-from ..workflow import COOPERATIVE_STATUS, OFFICE_ACTIONS
+from ..workflow import office_transitions
 
 
 def cooperative_for_manager(user: AnyUser, cooperative_id: object) -> Cooperative:
@@ -203,6 +203,5 @@ def office_status_targets(cooperative: Cooperative) -> list[tuple[str, str]]:
     """The statuses the office may move the cooperative to now, as (code, label) choices."""
     return [
         (row.target, str(CooperativeStatus(row.target).label))
-        for row in COOPERATIVE_STATUS.transitions_from(cooperative.status)
-        if row.action in OFFICE_ACTIONS
+        for row in office_transitions(cooperative.status)
     ]

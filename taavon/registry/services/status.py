@@ -19,7 +19,7 @@ from taavon.workflow.services import ActionForbidden, transition_locked, workflo
 from ..events import RegistryEvent
 from ..locking import lock_cooperative
 from ..models import Cooperative, CooperativeStatus
-from ..workflow import COOPERATIVE_STATUS, OFFICE_ACTIONS
+from ..workflow import office_transitions
 
 
 def cooperative_opened(*, actor: AnyUser | None, cooperative: Cooperative, note: str) -> None:
@@ -35,14 +35,7 @@ def cooperative_status_change(
     exist), with a reason. Anybody but the office over the cooperative is told it is not found."""
     cooperative = lock_cooperative(cooperative_id)
     require(actor, "officer:status", cooperative)
-    row = next(
-        (
-            t
-            for t in COOPERATIVE_STATUS.transitions_from(cooperative.status)
-            if t.target == to_status and t.action in OFFICE_ACTIONS
-        ),
-        None,
-    )
+    row = next((t for t in office_transitions(cooperative.status) if t.target == to_status), None)
     if row is None:
         raise ApplicationError(_("این تغییر وضعیت مجاز نیست."), code="invalid_transition")
     reason = normalize(reason, multiline=True)
