@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from taavon.core.permissions import AnyUser, Scope, register
+from taavon.core.permissions import AnyUser, Scope, reaches, register
 
 from .models import FoundingApplication
 
@@ -39,8 +39,4 @@ class FoundingApplicationPolicy:
 
     @staticmethod
     def _is_officer_for(scope: Scope, obj: Any) -> bool:
-        return (
-            scope.national
-            or obj.county_id in scope.county_ids
-            or obj.county.province_id in scope.province_ids
-        )
+        return reaches(scope, "county", county_id=obj.county_id, province_id=obj.county.province_id)

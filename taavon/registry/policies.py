@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from taavon.core.permissions import AnyUser, Scope, register
+from taavon.core.permissions import AnyUser, Scope, reaches, register
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, Person, RuleProfile
 
 PUBLIC_STATUSES = [
@@ -53,10 +53,11 @@ class CooperativeOwnedPolicy:
 def office_covers(scope: Scope, cooperative: Any) -> bool:
     """An officer whose county, province or the whole country holds the cooperative (a manager
     role over the same cooperative does not count)."""
-    return (
-        scope.national
-        or cooperative.county_id in scope.county_ids
-        or cooperative.county.province_id in scope.province_ids
+    return reaches(
+        scope,
+        "county",
+        county_id=cooperative.county_id,
+        province_id=cooperative.county.province_id,
     )
 
 
