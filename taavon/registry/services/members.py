@@ -61,6 +61,7 @@ class Admitted:
     """Who `admit_locked` admitted: the new memberships' ids and register numbers, in the order
     of the list (model instances only on request: a long list does not need them)."""
 
+    cooperative: Cooperative
     rows: list[dict[str, object]]
     ids: list[int]
 
@@ -73,6 +74,7 @@ class Admitted:
         for row, pk in zip(self.rows, self.ids, strict=True):
             membership = Membership(pk=pk, **row)
             membership._state.adding = False
+            membership.cooperative = self.cooperative  # the locked row: no query to reach it
             found.append(membership)
         return found
 
@@ -117,7 +119,7 @@ def admit_locked(
         }
         for i, (person_id, joined_on) in enumerate(people)
     ]
-    return Admitted(rows, insert_rows(Membership, rows, progress))
+    return Admitted(cooperative, rows, insert_rows(Membership, rows, progress))
 
 
 @transaction.atomic
