@@ -32,7 +32,7 @@ from taavon.core.errors import ApplicationError, ConflictError, NotFoundError
 from taavon.core.permissions import AnyUser, require
 from taavon.imports.engine import Outcome, Source, commit_parsed, dry_run, parse, problems_of
 from taavon.imports.events import FINISHED_EVENTS, ImportsEvent
-from taavon.imports.models import ImportStatus, MemberImport
+from taavon.imports.models import RUNNING_STATUSES, ImportStatus, MemberImport
 from taavon.imports.parse import Progress
 from taavon.imports.problems import Problem
 from taavon.imports.progress import ImportProgress
@@ -41,7 +41,6 @@ from taavon.registry.models import Cooperative
 
 logger = logging.getLogger(__name__)
 REPORT_LIMIT: Final = 1000  # problems kept in the report; error_count has them all
-RUNNING: Final = (ImportStatus.UPLOADED, ImportStatus.CHECKING, ImportStatus.COMMITTING)
 
 
 def source_of(member_import: MemberImport) -> Source:
@@ -180,7 +179,7 @@ def member_import_fail(*, import_id: int) -> None:
         "",
         _("خطای داخلی سامانه در پردازش فایل؛ دوباره تلاش کنید یا با پشتیبانی تماس بگیرید."),
     )
-    failed = MemberImport.objects.filter(pk=import_id, status__in=RUNNING).update(
+    failed = MemberImport.objects.filter(pk=import_id, status__in=RUNNING_STATUSES).update(
         status=ImportStatus.FAILED,
         report=[problem.as_dict()],
         error_count=1,
