@@ -66,10 +66,6 @@ class Posted:
 
     rows: list[dict[str, Any]]
 
-    @property
-    def seqs(self) -> list[int]:
-        return [int(r["seq"]) for r in self.rows]
-
     def entries(self) -> list[LedgerEntry]:
         """The rows as (saved) model instances, built without a query."""
         entries = []
@@ -185,6 +181,4 @@ def _audit(
                     else {}
                 ),
             },
-            province_id=cooperative.county.province_id,
-            county_id=cooperative.county_id,
         )

@@ -23,6 +23,7 @@ from taavon.core.errors import ApplicationError, NotFoundError
 from taavon.core.permissions import AnyUser
 from taavon.persian import numbers
 from taavon.persian.text import normalize
+from taavon.registry.locking import check_status
 from taavon.registry.models import Cooperative, CooperativeStatus, Membership, MembershipStatus
 from taavon.registry.rules import profile_of
 
@@ -47,10 +48,11 @@ def positive_int(value: object, field: str) -> int:
 
 
 def check_postable(cooperative: Cooperative) -> None:
-    if cooperative.status not in POSTABLE:
-        raise ApplicationError(
-            _("برای تعاونی با این وضعیت نمی‌توان سند سرمایه ثبت کرد."), code="cooperative_closed"
-        )
+    check_status(
+        cooperative,
+        POSTABLE,
+        closed_message=_("برای تعاونی با این وضعیت نمی‌توان سند سرمایه ثبت کرد."),
+    )
 
 
 def check_members(cooperative: Cooperative, memberships: Sequence[Membership]) -> None:

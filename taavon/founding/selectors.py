@@ -4,15 +4,19 @@ own, officers the applications of their county (province, or the country)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from django.db import connection
 from django.db.models import F, Prefetch, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
-from taavon.capital.models import ShareClass
-from taavon.capital.selectors import ZERO, Balance, cooperative_totals, member_totals
+from taavon.capital.selectors import (
+    ZERO,
+    Balance,
+    cooperative_totals,
+    default_share_class,
+    member_totals,
+)
 from taavon.core.permissions import AnyUser, can, get_visible_or_404, visible
 from taavon.founding.models import (
     ApplicationStatus,
@@ -269,16 +273,12 @@ def capital_summary(application: FoundingApplication) -> dict[str, Any]:
     minimum = application.rule_profile.min_paid_share
     totals = cooperative_totals(application.cooperative_id) if application.cooperative_id else ZERO
     share_class = (
-        ShareClass.objects.filter(cooperative_id=application.cooperative_id).order_by("pk").first()
-        if application.cooperative_id
-        else None
+        default_share_class(application.cooperative_id) if application.cooperative_id else None
     )
     return {
         "totals": totals,
         "share_class": share_class,
-        "paid_percent": numbers.percent(Fraction(totals.paid, totals.subscribed))
-        if totals.subscribed
-        else None,
+        "paid_percent": numbers.percent(totals.paid_share) if totals.subscribed else None,
         "minimum_percent": numbers.percent(minimum),
         "minimum_fraction": f"{minimum.numerator}/{minimum.denominator}",
         "enough": totals.subscribed > 0

@@ -9,7 +9,6 @@ from .balances import (
     default_share_class,
     member_balances,
     member_totals,
-    paid_share,
 )
 
 __all__ = [
@@ -19,5 +18,4 @@ __all__ = [
     "default_share_class",
     "member_balances",
     "member_totals",
-    "paid_share",
 ]

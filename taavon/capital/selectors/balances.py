@@ -21,6 +21,11 @@ class Balance:
     def outstanding(self) -> int:
         return self.subscribed - self.paid
 
+    @property
+    def paid_share(self) -> Fraction:
+        """Paid over subscribed (0 when nothing is subscribed)."""
+        return Fraction(self.paid, self.subscribed) if self.subscribed else Fraction(0)
+
     def __add__(self, other: Balance) -> Balance:
         return Balance(
             self.shares + other.shares, self.subscribed + other.subscribed, self.paid + other.paid
@@ -65,11 +70,6 @@ def member_totals(
     for (membership_id, _), balance in member_balances(cooperative_id, membership_ids).items():
         totals[membership_id] = totals.get(membership_id, ZERO) + balance
     return totals
-
-
-def paid_share(cooperative_id: int) -> Fraction:
-    totals = cooperative_totals(cooperative_id)
-    return Fraction(totals.paid, totals.subscribed) if totals.subscribed else Fraction(0)
 
 
 def default_share_class(cooperative_id: int) -> ShareClass | None:

@@ -48,14 +48,13 @@ def cooperative_overview(cooperative: Cooperative) -> Overview:
     )
     totals = cooperative_totals(cooperative.pk)
     profile = profile_or_none(cooperative)
-    share = Fraction(totals.paid, totals.subscribed) if totals.subscribed else Fraction(0)
     # With no profile at all the figures are shown against the law's defaults.
     rules = profile or default_rules()
     return Overview(
         member_count=counts["members"],
         exited_count=counts["exited"],
         totals=totals,
-        paid_share=share,
+        paid_share=totals.paid_share,
         min_paid_share=rules.min_paid_share,
         max_member_share=rules.max_member_share,
         max_members=rules.max_members,

@@ -310,7 +310,7 @@ def _check_capital(cooperative: Cooperative, profile: Any) -> None:
             code="no_capital",
         )
     minimum = profile.min_paid_share
-    if Fraction(totals.paid, totals.subscribed) < minimum:
+    if totals.paid_share < minimum:
         raise fail(
             "capital",
             _(
