@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from taavon.core.permissions import AnyUser, visible
-from taavon.persian.text import normalize, search_key, to_latin_digits
+from taavon.persian.text import digit_code, search_key
 
 from .catalogue import recorded_as
 from .models import AuditEvent
@@ -42,7 +42,7 @@ def _start_of(day: date) -> datetime | None:
 def _about_application(tracking_code: str) -> Q:
     """Events whose object is the application with this tracking code (its repr is the code,
     so no join to founding is needed), or whose summary mentions the code."""
-    code = to_latin_digits(normalize(tracking_code)).replace(" ", "")
+    code = digit_code(tracking_code)
     return Q(object_type__in=FOUNDING_APPLICATION_TYPES, object_repr=code) | Q(
         summary__contains=code
     )

@@ -182,6 +182,12 @@ def to_latin_digits(value: str | int) -> str:
     return str(value).translate(_TO_LATIN_DIGITS)
 
 
+def digit_code(text: str | None) -> str:
+    """A code typed in any digit script, perhaps with spaces (a tracking code): its Latin
+    digits with the spaces taken out. Anything else typed is kept, for the caller to refuse."""
+    return to_latin_digits(normalize(text)).replace(" ", "")
+
+
 def to_persian_digits(value: str | int) -> str:
     """Convert ASCII and Arabic-Indic digits in ``value`` to Persian digits (۰-۹)."""
     return str(value).translate(_TO_PERSIAN_DIGITS)

@@ -21,8 +21,8 @@ from taavon.audit.selectors import AuditFilter, audit_event_list
 from taavon.core.permissions import scope_of
 from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField
-from taavon.persian.text import normalize, to_latin_digits
 from taavon.web.htmx import HtmxHttpRequest
+from taavon.web.views.founding.forms import TrackingCodeField
 
 # Keys of an event's changes that hold an amount in rials, with how the page names them.
 RIAL_CHANGES: dict[str, Promise] = {
@@ -54,23 +54,12 @@ class AuditFilterForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     cooperative = forms.CharField(label=_("نام تعاونی"), required=False, max_length=200)
-    tracking_code = forms.CharField(
-        label=_("کد رهگیری تأسیس"),
-        required=False,
-        max_length=20,
-        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
-    )
+    tracking_code = TrackingCodeField(label=_("کد رهگیری تأسیس"), required=False)
     actor = forms.CharField(label=_("کاربر"), required=False, max_length=150)
     object_type = forms.CharField(label=_("نوع شیء"), required=False, max_length=80)
     object_id = forms.CharField(label=_("شناسه شیء"), required=False, max_length=64)
     date_from = JalaliDateField(label=_("از تاریخ"), required=False)
     date_to = JalaliDateField(label=_("تا تاریخ"), required=False)
-
-    def clean_tracking_code(self) -> str:
-        code = to_latin_digits(normalize(self.cleaned_data["tracking_code"])).replace(" ", "")
-        if code and not (code.isdigit() and len(code) == 10):
-            raise forms.ValidationError(_("کد رهگیری ده رقم است."))
-        return code
 
 
 def amount(rials: int) -> str:

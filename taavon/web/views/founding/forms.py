@@ -15,7 +15,7 @@ from taavon.founding.services import DEFAULT_NOMINAL_VALUE
 from taavon.geo.selectors import county_list
 from taavon.persian import numbers
 from taavon.persian.forms import JalaliDateField, LegalNationalIdField, MobileField, NationalIdField
-from taavon.persian.text import normalize, search_key
+from taavon.persian.text import digit_code, search_key
 from taavon.registry.models import ActivityKind, MembershipKind, Sector
 from taavon.registry.services.people import PersonData
 
@@ -266,20 +266,25 @@ class CapitalLineForm(forms.Form):
 CapitalFormSet = forms.formset_factory(CapitalLineForm, extra=0, max_num=1000)
 
 
+class TrackingCodeField(forms.CharField):
+    """An application's ten-digit tracking code, typed in any digit script, spaces allowed."""
+
+    def __init__(self, *, autofocus: bool = False, **kwargs: Any) -> None:
+        attrs = {"dir": "ltr", "inputmode": "numeric"} | ({"autofocus": True} if autofocus else {})
+        kwargs.setdefault("widget", forms.TextInput(attrs=attrs))
+        super().__init__(max_length=20, **kwargs)
+
+    def to_python(self, value: Any) -> str:
+        return digit_code(super().to_python(value))
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not (value.isdigit() and len(value) == 10):
+            raise forms.ValidationError(_("کد رهگیری ده رقم است."), code="invalid")
+
+
 class TrackForm(forms.Form):
-    code = forms.CharField(
-        label=_("کد رهگیری"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric", "autofocus": True}),
-    )
-
-    def clean_code(self) -> str:
-        from taavon.persian.text import to_latin_digits
-
-        code = to_latin_digits(normalize(self.cleaned_data["code"])).replace(" ", "")
-        if not (code.isdigit() and len(code) == 10):
-            raise forms.ValidationError(_("کد رهگیری ده رقم است."))
-        return code
+    code = TrackingCodeField(label=_("کد رهگیری"), autofocus=True)
 
 
 OFFICER_STATUSES = [(s.value, s.label) for s in ApplicationStatus if s != ApplicationStatus.DRAFT]
